@@ -26,7 +26,7 @@ export interface RuleSettings {
 export const MIN_CADENCE_DAYS = 1;
 export const MAX_CADENCE_DAYS = 56;
 
-export const DEFAULT_RULE_SETTINGS: Readonly<RuleSettings> = Object.freeze({
+export const DEFAULT_RULE_SETTINGS: Readonly<RuleSettings> = Object.freeze<RuleSettings>({
   firstContactWorkingDays: 1,
   afterMilestoneWorkingDays: 1,
   advanceNoticeWorkingDays: 2,
