@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { Clock } from '../common/clock';
+import { AccessLogEntry, AccessOperation, AccessOutcome } from './access-log-entry.entity';
+
+export const GENESIS_HASH = '0'.repeat(64);
+const CHAIN_LOCK_KEY = 727_274_002;
+
+export interface AccessRecord {
+  actor: Pick<Actor, 'id' | 'username'> | null;
+  operation: AccessOperation;
+  outcome?: AccessOutcome;
+  recordType: string;
+  recordId?: string | null;
+  caseId?: string | null;
+  purpose: string;
+}
+
+type ChainedFields = Omit<AccessLogEntry, 'id' | 'hash'>;
+
+/** The hash that links an entry to the one before it. Any change to a field, or a removed row, breaks the chain. */
+export function chainHash(entry: ChainedFields): string {
+  const canonical = JSON.stringify([
+    entry.at.toISOString(),
+    entry.officerId,
+    entry.username,
+    entry.operation,
+    entry.outcome,
+    entry.recordType,
+    entry.recordId,
+    entry.caseId,
+    entry.purpose,
+    entry.prevHash,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * Writes the Data Protection Act s.62 log. Always called with the manager of the transaction that
+ * does the work it records, so the entry and the change commit or fail together. Insert only.
+ */
+@Injectable()
+export class AccessLogService {
+  constructor(private readonly clock: Clock) {}
+
+  async record(manager: EntityManager, record: AccessRecord): Promise<void> {
+    if (manager.connection.options.type === 'postgres') {
+      // Entries are chained, so they must be appended one at a time across all instances.
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
+    }
+    const last = await manager
+      .createQueryBuilder(AccessLogEntry, 'e')
+      .select('e.hash', 'hash')
+      .orderBy('e.id', 'DESC')
+      .limit(1)
+      .getRawOne<{ hash: string }>();
+    const fields: ChainedFields = {
+      at: this.clock.now(),
+      officerId: record.actor?.id ?? null,
+      username: record.actor?.username ?? null,
+      operation: record.operation,
+      outcome: record.outcome ?? 'allowed',
+      recordType: record.recordType,
+      recordId: record.recordId ?? null,
+      caseId: record.caseId ?? null,
+      purpose: record.purpose.slice(0, 200),
+      prevHash: last?.hash ?? GENESIS_HASH,
+    };
+    await manager.insert(AccessLogEntry, { ...fields, hash: chainHash(fields) });
+  }
+}

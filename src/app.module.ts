@@ -1,0 +1,45 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessLogModule } from './access-log/access-log.module';
+import { AuthController } from './auth/auth.controller';
+import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
+import { AppConfig, loadConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { Clock, SystemClock } from './common/clock';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { buildValidationPipe } from './common/validation';
+import { buildDataSourceOptions } from './database/data-source';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './health/health.controller';
+import { OfficersModule } from './officers/officers.module';
+
+export interface AppOptions {
+  config?: AppConfig;
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static register(options: AppOptions = {}): DynamicModule {
+    const config = options.config ?? loadConfig(process.env);
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config, options.clock ?? new SystemClock()),
+        TypeOrmModule.forRoot(buildDataSourceOptions(config.database)),
+        DatabaseModule,
+        AccessLogModule,
+        AuthModule,
+        OfficersModule,
+        CasesModule,
+      ],
+      controllers: [AuthController, HealthController],
+      providers: [
+        { provide: APP_PIPE, useFactory: buildValidationPipe },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+    };
+  }
+}

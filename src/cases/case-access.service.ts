@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AccessOperation } from '../access-log/access-log-entry.entity';
+import { AccessLogService } from '../access-log/access-log.service';
+import { Actor } from '../auth/actor';
+import { DomainError } from '../common/domain-error';
+import { UnitOfWork } from '../database/unit-of-work';
+import { Case } from './case.entity';
+import { canSeeCase } from './case-visibility';
+
+export interface CaseAccess {
+  operation: AccessOperation;
+  /** What was touched, when it is more specific than the case itself (a contact, a milestone…). */
+  recordType?: string;
+  recordId?: string | null;
+  purpose: string;
+}
+
+class CaseRefused extends Error {}
+
+/**
+ * The one gate to a case's data. Loads the case inside the caller's transaction, checks that the
+ * actor may see it, runs the work and writes the access-log entry in the same transaction. A refusal
+ * is logged in a transaction of its own (the work's is rolled back) and answered as 404, so a case
+ * you may not see looks exactly like one that does not exist.
+ */
+@Injectable()
+export class CaseAccessService {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly accessLog: AccessLogService,
+  ) {}
+
+  async withCase<T>(
+    actor: Actor,
+    caseId: string,
+    access: CaseAccess,
+    work: (manager: EntityManager, kase: Case) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.unitOfWork.write(async (manager) => {
+        const kase = await manager.findOne(Case, { where: { id: caseId } });
+        if (!kase || !canSeeCase(actor, kase)) throw new CaseRefused();
+        const result = await work(manager, kase);
+        const recordId = access.recordId ?? (result as { id?: unknown } | null)?.id;
+        await this.accessLog.record(manager, {
+          actor,
+          operation: access.operation,
+          recordType: access.recordType ?? 'case',
+          recordId: typeof recordId === 'string' ? recordId : caseId,
+          caseId,
+          purpose: access.purpose,
+        });
+        return result;
+      });
+    } catch (error) {
+      if (!(error instanceof CaseRefused)) throw error;
+      await this.unitOfWork.write((manager) =>
+        this.accessLog.record(manager, {
+          actor,
+          operation: access.operation,
+          outcome: 'refused',
+          recordType: 'case',
+          recordId: caseId,
+          caseId,
+          purpose: access.purpose,
+        }),
+      );
+      throw DomainError.notFound('Case');
+    }
+  }
+}

@@ -1,0 +1,6 @@
+import { IsId } from './validators';
+
+export class IdParam {
+  @IsId()
+  id: string;
+}

@@ -1,0 +1,30 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+export const JSON_BODY_LIMIT = '256kb';
+
+/**
+ * Everything about the HTTP app that is not a module: body limits, API docs, shutdown. Used by
+ * main.ts and by the e2e tests, so tests run exactly what production runs.
+ */
+export function configureApp(app: INestApplication): INestApplication {
+  const express = app as NestExpressApplication;
+  express.disable('x-powered-by');
+  express.set('query parser', 'simple');
+  express.useBodyParser('json', { limit: JSON_BODY_LIMIT, strict: true });
+  express.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
+  express.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Family liaison case tool')
+      .setDescription('Milestones, the updates each family is owed, contacts, wellbeing checks, the arrest-day handbook and supervisor audit.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,4 @@
+import { Foundation1795344890086 } from './1795344890086-Foundation';
+
+/** In order. Add each new migration here (and its twin in the other engine's folder). */
+export const SQLITE_MIGRATIONS: Function[] = [Foundation1795344890086];

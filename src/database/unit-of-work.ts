@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * The one place write transactions start. TypeORM's sqlite driver shares a single connection, so two
+ * overlapping transactions would collide ("cannot start a transaction within a transaction"); on
+ * SQLite writes therefore queue here and run one at a time. PostgreSQL has a pool and runs them
+ * concurrently.
+ */
+@Injectable()
+export class UnitOfWork {
+  private queueTail: Promise<unknown> = Promise.resolve();
+  private readonly serialise: boolean;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.serialise = dataSource.options.type === 'sqlite';
+  }
+
+  get engine(): 'sqlite' | 'postgres' {
+    return this.serialise ? 'sqlite' : 'postgres';
+  }
+
+  write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.serialise) return this.dataSource.transaction(work);
+    const run = this.queueTail.then(() => this.dataSource.transaction(work));
+    this.queueTail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Reads that need no transaction. */
+  get reader(): EntityManager {
+    return this.dataSource.manager;
+  }
+}

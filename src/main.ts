@@ -1,0 +1,41 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { AppConfig, ConfigError, DEFAULT_DEMO_PASSWORD, loadConfig } from './config/app-config';
+import { configureApp } from './configure-app';
+import { runMigrations } from './database/migrate';
+import { DEMO_USERS, seedDemoIfEmpty } from './database/seed/demo-seed';
+
+function readConfigOrExit(): AppConfig {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`\nCannot start: configuration variable ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+async function bootstrap(): Promise<void> {
+  const config = readConfigOrExit();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config }), { bodyParser: false });
+  configureApp(app);
+  const dataSource = app.get(DataSource);
+  await runMigrations(dataSource);
+  const seeded = config.nodeEnv !== 'production' && (await seedDemoIfEmpty(dataSource, config.demoPassword));
+  await app.listen(config.port);
+
+  const url = `http://localhost:${config.port}`;
+  const logger = new Logger('Start');
+  logger.log(`Family liaison case tool is running at ${url}  (API docs: ${url}/api/docs)`);
+  if (config.nodeEnv !== 'production') {
+    const password = config.demoPasswordIsDefault ? DEFAULT_DEMO_PASSWORD : '(the DEMO_PASSWORD you set)';
+    logger.log(`${seeded ? 'Seeded demo data. ' : ''}Demo sign-ins (password ${password}): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`);
+  }
+}
+
+void bootstrap();
