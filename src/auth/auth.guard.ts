@@ -1,7 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { AccessLogService } from '../access-log/access-log.service';
 import { DomainError } from '../common/domain-error';
+import { UnitOfWork } from '../database/unit-of-work';
 import { ACCESS_RULE, AccessRule } from './access-rules';
 import { Actor } from './actor';
 import { AuthService } from './auth.service';
@@ -14,6 +16,8 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -27,11 +31,31 @@ export class AuthGuard implements CanActivate {
     if (!token) throw new DomainError('unauthenticated', 'Sign in first: send Authorization: Bearer <token>');
     const actor = await this.auth.authenticate(token);
     request.actor = actor;
-    if (!rule) throw new DomainError('forbidden', 'This route has no access rule, so it is refused');
-    if (!rule.roles.includes(actor.role)) {
-      throw new DomainError('forbidden', `This needs the role ${rule.roles.join(' or ')}`);
+    if (!rule || !rule.roles.includes(actor.role)) {
+      await this.logRefusal(actor, request);
+      throw new DomainError(
+        'forbidden',
+        rule ? `This needs the role ${rule.roles.join(' or ')}` : 'This route has no access rule, so it is refused',
+      );
     }
     return true;
+  }
+
+  /** A refused look is logged like any other access to case data (DPA s.62). */
+  private async logRefusal(actor: Actor, request: AuthenticatedRequest): Promise<void> {
+    const routePath: string = request.route?.path ?? request.path;
+    const caseId = routePath.startsWith('/api/cases/:id') && typeof request.params?.id === 'string' ? request.params.id : null;
+    await this.unitOfWork.write((manager) =>
+      this.accessLog.record(manager, {
+        actor,
+        operation: request.method === 'GET' ? 'consultation' : 'alteration',
+        outcome: 'refused',
+        recordType: 'route',
+        recordId: `${request.method} ${routePath}`.slice(0, 64),
+        caseId: caseId && /^[0-9a-f-]{36}$/i.test(caseId) ? caseId : null,
+        purpose: `${request.method} ${routePath}`,
+      }),
+    );
   }
 }
 
