@@ -1,7 +1,7 @@
 import { AccessLogEntry } from '../src/access-log/access-log-entry.entity';
 import { Role } from '../src/officers/officer.entity';
 import { caseBody } from './support/builders';
-import { caseIdByReference, createTestApp, officerId, TestApp } from './support/test-app';
+import { caseIdByReference, createTestApp, officerId, TEST_PASSWORD, TestApp } from './support/test-app';
 
 /**
  * The role × route × own/other-case matrix, generated from ONE table. Every route the app serves
@@ -25,7 +25,7 @@ interface Context {
 
 export const ROUTE_TABLE: Record<string, RouteRule> = {
   'GET /health': { allow: 'public' },
-  'POST /api/auth/login': { allow: 'public', body: { username: 'nobody', password: 'wrong' } },
+  'POST /api/auth/login': { allow: 'public', body: { username: 'officer2', password: TEST_PASSWORD } },
   'POST /api/auth/logout': { allow: ['officer', 'supervisor', 'admin'] },
   'GET /api/auth/me': { allow: ['officer', 'supervisor', 'admin'] },
   'GET /api/officers': { allow: ['supervisor', 'admin'] },

@@ -67,6 +67,7 @@ export class OfficersService {
     return this.unitOfWork.write(async (manager) => {
       const officer = await this.findOrFail(manager, id);
       if (dto.teamId) await this.teamOrFail(manager, dto.teamId);
+      if (Object.keys(dto).length === 0) return this.toView(officer);
       Object.assign(officer, dto);
       await manager.update(Officer, { id }, dto);
       if (dto.active === false) await this.auth.revokeAllFor(manager, id);
