@@ -1,0 +1,71 @@
+import type { SupportEntry } from './support-directory';
+
+export const SUSPECT_STATUSES = [
+  'not_arrested',
+  'in_custody',
+  'bail_with_conditions',
+  'released_under_investigation',
+  'charged',
+  'remanded',
+  'convicted',
+  'no_further_action',
+] as const;
+export type SuspectStatus = (typeof SUSPECT_STATUSES)[number];
+
+export const OFFENCE_TYPES = [
+  'iioc_possession',
+  'iioc_making',
+  'iioc_distribution',
+  'iioc_production',
+  'sexual_communication',
+  'other_online',
+  'contact_offence',
+] as const;
+export type OffenceType = (typeof OFFENCE_TYPES)[number];
+
+/** An all-day date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export interface ChildrenAgeBands {
+  under5: number;
+  age5to11: number;
+  age12to17: number;
+}
+
+export interface LiaisonOfficerCard {
+  name: string;
+  collarNumber: string;
+  workPhone: string;
+  email: string;
+}
+
+export interface HandbookOptions {
+  largePrint: boolean;
+}
+
+/**
+ * Everything the arrest-day handbook prints, and nothing more: the Nest service maps a case,
+ * its officer and the force's directory onto this. Every string may hold hostile text and is
+ * printed escaped.
+ */
+export interface HandbookInput {
+  forceName: string;
+  caseReference: string;
+  suspectStatus: SuspectStatus;
+  offenceType: OffenceType;
+  plannedArrestDate: IsoDate | null;
+  arrestDate: IsoDate | null;
+  childrenAtHome: boolean;
+  childrenAgeBands: ChildrenAgeBands;
+  partnerWorksWithChildren: boolean;
+  updateFrequencyDays: number;
+  /** Null before the first contact is booked: the card then promises contact within one working day of the arrest. */
+  nextUpdateDate: IsoDate | null;
+  liaisonOfficer: LiaisonOfficerCard;
+  /** Free text as recorded on the case, e.g. "English", "Polish", "Cymraeg". */
+  preferredLanguage: string;
+  /** Already merged with the force's overrides and filtered with `entriesFor`. */
+  supportEntries: SupportEntry[];
+  options: HandbookOptions;
+  printedOn: IsoDate;
+}

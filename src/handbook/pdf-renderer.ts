@@ -1,0 +1,365 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import puppeteer, { type Browser, type BrowserContext, type PDFOptions } from 'puppeteer';
+import { DomainError } from '../common/domain-error';
+
+export interface PdfRenderOptions {
+  largePrint?: boolean;
+}
+
+/** What the handbook needs from a PDF engine; tests and the Nest module can swap the implementation. */
+export interface PdfRenderer {
+  render(html: string, options?: PdfRenderOptions): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+/** Too many prints waiting: code `busy`, so the API answers 429 and the officer tries again. */
+export class RendererBusyError extends DomainError {
+  constructor(readonly waiting: number) {
+    super('busy', `The handbook printer is busy (${waiting} prints waiting). Try again in a moment.`, [], {
+      'Retry-After': '2',
+    });
+    this.name = 'RendererBusyError';
+  }
+}
+
+export class RenderTimeoutError extends DomainError {
+  constructor(readonly timeoutMs: number) {
+    super('unavailable', `Printing the handbook took longer than ${timeoutMs} ms`);
+    this.name = 'RenderTimeoutError';
+  }
+}
+
+export class RendererClosedError extends DomainError {
+  constructor() {
+    super('unavailable', 'The handbook printer has been shut down');
+    this.name = 'RendererClosedError';
+  }
+}
+
+/**
+ * Flags for Debian's Chromium in a container: without the network-related ones it stalls at
+ * start-up trying to reach Google services that do not exist here.
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
+
+export interface ChromiumPdfRendererOptions {
+  executablePath?: string;
+  /** Prints rendered at once. */
+  concurrency?: number;
+  /** Prints allowed to wait for a free slot; one more is refused with RendererBusyError. */
+  maxQueue?: number;
+  /** Per print, from the moment it gets a slot. */
+  timeoutMs?: number;
+  /** How long close() waits for Chromium to exit before killing it. */
+  closeTimeoutMs?: number;
+  extraArgs?: string[];
+}
+
+export interface ChromiumRendererStats {
+  rendered: number;
+  failed: number;
+  timedOut: number;
+  refusedBusy: number;
+  /** Network requests attempted by printed pages; every one is aborted. */
+  blockedRequests: number;
+  launches: number;
+  active: number;
+  waiting: number;
+  browserPid: number | null;
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+export function defaultChromiumPath(): string {
+  return process.env.PUPPETEER_EXECUTABLE_PATH || '/usr/bin/chromium';
+}
+
+/**
+ * One warm Chromium shared by all prints. Each print gets its own browser context and page,
+ * with JavaScript off and every network request refused, so a handbook can only ever show
+ * what is in its own HTML.
+ */
+export class ChromiumPdfRenderer implements PdfRenderer {
+  private readonly executablePath: string;
+  private readonly concurrency: number;
+  private readonly maxQueue: number;
+  private readonly timeoutMs: number;
+  private readonly closeTimeoutMs: number;
+  private readonly args: string[];
+
+  private browser: Browser | null = null;
+  private launching: Promise<Browser> | null = null;
+  private closing: Promise<void> | null = null;
+  private active = 0;
+  private readonly waiters: Waiter[] = [];
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly counters = { rendered: 0, failed: 0, timedOut: 0, refusedBusy: 0, blockedRequests: 0, launches: 0 };
+
+  constructor(options: ChromiumPdfRendererOptions = {}) {
+    this.executablePath = options.executablePath ?? defaultChromiumPath();
+    this.concurrency = Math.max(1, options.concurrency ?? 2);
+    this.maxQueue = Math.max(0, options.maxQueue ?? 16);
+    this.timeoutMs = options.timeoutMs ?? 20_000;
+    this.closeTimeoutMs = options.closeTimeoutMs ?? 5_000;
+    this.args = [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])];
+  }
+
+  /** Launch Chromium now, so the first family does not wait for it. */
+  async start(): Promise<void> {
+    await this.ensureBrowser();
+  }
+
+  stats(): ChromiumRendererStats {
+    return {
+      ...this.counters,
+      active: this.active,
+      waiting: this.waiters.length,
+      browserPid: this.browser?.process()?.pid ?? null,
+    };
+  }
+
+  /** The pid of the running Chromium (also its process group), for monitoring and tests. */
+  browserPid(): number | null {
+    return this.browser?.process()?.pid ?? null;
+  }
+
+  async render(html: string, options: PdfRenderOptions = {}): Promise<Buffer> {
+    await this.acquireSlot();
+    const job = this.renderWithOneRetry(html, options);
+    this.inFlight.add(job);
+    try {
+      const pdf = await job;
+      this.counters.rendered++;
+      return pdf;
+    } catch (error) {
+      this.counters.failed++;
+      throw error;
+    } finally {
+      this.inFlight.delete(job);
+      this.releaseSlot();
+    }
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
+    for (const waiter of this.waiters.splice(0)) waiter.reject(new RendererClosedError());
+    await Promise.race([Promise.allSettled([...this.inFlight]), delay(this.closeTimeoutMs)]);
+    await this.launching?.catch(() => undefined);
+    const browser = this.browser;
+    this.browser = null;
+    if (browser) await this.stopBrowser(browser);
+  }
+
+  private acquireSlot(): Promise<void> {
+    if (this.closing) return Promise.reject(new RendererClosedError());
+    if (this.active < this.concurrency) {
+      this.active++;
+      return Promise.resolve();
+    }
+    if (this.waiters.length >= this.maxQueue) {
+      this.counters.refusedBusy++;
+      return Promise.reject(new RendererBusyError(this.waiters.length));
+    }
+    return new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  /** The slot passes straight to the next waiter, so `active` never dips below the queue. */
+  private releaseSlot(): void {
+    const next = this.waiters.shift();
+    if (next) next.resolve();
+    else this.active--;
+  }
+
+  private async renderWithOneRetry(html: string, options: PdfRenderOptions): Promise<Buffer> {
+    const browser = await this.ensureBrowser();
+    try {
+      return await this.renderOnce(browser, html, options);
+    } catch (error) {
+      // A print must not fail because Chromium died under it: try once more on a fresh one.
+      if (error instanceof RenderTimeoutError || this.closing || browser.connected) throw error;
+      return this.renderOnce(await this.ensureBrowser(), html, options);
+    }
+  }
+
+  private async renderOnce(browser: Browser, html: string, options: PdfRenderOptions): Promise<Buffer> {
+    let context: BrowserContext | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const print = async (): Promise<Buffer> => {
+      context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      await page.setJavaScriptEnabled(false);
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        this.counters.blockedRequests++;
+        request.abort('blockedbyclient').catch(() => undefined);
+      });
+      await page.setContent(html, { waitUntil: 'load', timeout: this.timeoutMs });
+      return Buffer.from(await page.pdf({ ...pdfOptions(options), timeout: this.timeoutMs }));
+    };
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new RenderTimeoutError(this.timeoutMs)), this.timeoutMs);
+    });
+    const job = print();
+    job.catch(() => undefined);
+    try {
+      return await Promise.race([job, timeout]);
+    } catch (error) {
+      if (error instanceof RenderTimeoutError) this.counters.timedOut++;
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      await this.disposeContext(browser, job, () => context);
+    }
+  }
+
+  /**
+   * A context that will not close means a wedged browser: replace it rather than let the next
+   * prints queue behind it. After a timeout the context may not exist yet; close it once it does.
+   */
+  private async disposeContext(browser: Browser, job: Promise<unknown>, context: () => BrowserContext | undefined) {
+    const current = context();
+    if (!current) {
+      void job.catch(() => undefined).finally(() => context()?.close().catch(() => undefined));
+      return;
+    }
+    try {
+      await withTimeout(current.close(), 2_000);
+    } catch (error) {
+      if (!(error instanceof StepTimeout) || !browser.connected) return;
+      if (this.browser === browser) this.browser = null;
+      await this.stopBrowser(browser);
+    }
+  }
+
+  private ensureBrowser(): Promise<Browser> {
+    if (this.closing) return Promise.reject(new RendererClosedError());
+    if (this.browser?.connected) return Promise.resolve(this.browser);
+    this.launching ??= this.launch().finally(() => {
+      this.launching = null;
+    });
+    return this.launching;
+  }
+
+  private async launch(): Promise<Browser> {
+    const browser = await puppeteer.launch({
+      executablePath: this.executablePath,
+      headless: true,
+      args: this.args,
+      // Shutdown is close()'s job (Nest calls it); puppeteer's own handlers would exit the process.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    this.counters.launches++;
+    browser.on('disconnected', () => {
+      if (this.browser !== browser) return;
+      this.browser = null;
+      killProcessGroup(browser.process());
+      if (!this.closing) void this.ensureBrowser().catch(() => undefined);
+    });
+    if (this.closing) {
+      await this.stopBrowser(browser);
+      throw new RendererClosedError();
+    }
+    this.browser = browser;
+    return browser;
+  }
+
+  private async stopBrowser(browser: Browser): Promise<void> {
+    const child = browser.process();
+    try {
+      await withTimeout(browser.close(), this.closeTimeoutMs);
+    } catch {
+      // browser.close() hung or failed: fall through to the kill below.
+    }
+    killProcessGroup(child);
+  }
+}
+
+function pdfOptions(options: PdfRenderOptions): PDFOptions {
+  const fontSize = options.largePrint ? '14pt' : '9pt';
+  return {
+    format: 'A4',
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: '<div></div>',
+    footerTemplate:
+      `<div style="width:100%;margin:0 16mm;font-family:'Liberation Sans',Arial,sans-serif;` +
+      `font-size:${fontSize};color:#000;text-align:center;">` +
+      'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+    margin: { top: '16mm', right: '16mm', bottom: options.largePrint ? '24mm' : '20mm', left: '16mm' },
+    tagged: true,
+    outline: true,
+  };
+}
+
+/**
+ * Puppeteer starts Chromium as the leader of its own process group, so killing the group also
+ * ends the zygote and renderer children that a plain kill of the browser would orphan.
+ */
+export function killProcessGroup(child: ChildProcess | null | undefined): void {
+  const pid = child?.pid;
+  if (!pid) return;
+  if (processGroupMembers(pid)?.length === 0) return;
+  for (const target of [-pid, pid]) {
+    try {
+      process.kill(target, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** Live pids whose process group is `pgid`, from /proc; null where there is no /proc. */
+export function processGroupMembers(pgid: number): number[] | null {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return null;
+  }
+  const members: number[] = [];
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the parenthesised command name: state ppid pgrp ...
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid && fields[0] !== 'Z') members.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return members;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+class StepTimeout extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StepTimeout(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
