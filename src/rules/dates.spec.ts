@@ -44,3 +44,26 @@ describe('londonDate', () => {
     expect(() => londonDate('yesterday')).toThrow(RangeError);
   });
 });
+
+describe('day numbers agree with the JavaScript Date for every day from 1900 to 2100', () => {
+  it('in both directions, including every leap day', () => {
+    const first = Date.UTC(1900, 0, 1) / 86_400_000;
+    const last = Date.UTC(2100, 11, 31) / 86_400_000;
+    for (let dayNumber = first; dayNumber <= last; dayNumber += 1) {
+      const expected = new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
+      if (fromDayNumber(dayNumber) !== expected || toDayNumber(expected) !== dayNumber) {
+        throw new Error(`day ${dayNumber}: ${fromDayNumber(dayNumber)} / ${toDayNumber(expected)} vs ${expected}`);
+      }
+    }
+  });
+
+  it('refuses 29 February outside leap years and 1900 (not a leap year)', () => {
+    expect(isIsoDate('2025-02-29')).toBe(false);
+    expect(isIsoDate('1900-02-29')).toBe(false);
+    expect(isIsoDate('2000-02-29')).toBe(true);
+    expect(isIsoDate('2025-04-31')).toBe(false);
+    expect(isIsoDate('2025-00-10')).toBe(false);
+    expect(isIsoDate('2025-01-00')).toBe(false);
+    expect(isIsoDate('2025-01-1a')).toBe(false);
+  });
+});

@@ -239,7 +239,8 @@ function wellbeingFollowUps({ facts, settings, calendar }: ScheduleContext): Obl
       obligation({
         key: `wellbeing_follow_up:${check.id}`,
         reason: 'wellbeing_follow_up',
-        owedFrom: addCalendarDays(checkDate, 1),
+        // A force may ask for a same-day follow-up (0 working days); then the day itself counts.
+        owedFrom: minDate(addCalendarDays(checkDate, 1), dueDate),
         dueDate,
         wellbeingCheckId: check.id,
         riskLevel: check.riskLevel,
@@ -406,6 +407,10 @@ function compareText(left: string, right: string): number {
 
 function maxDate(left: IsoDate, right: IsoDate): IsoDate {
   return left > right ? left : right;
+}
+
+function minDate(left: IsoDate, right: IsoDate): IsoDate {
+  return left < right ? left : right;
 }
 
 function assertDate(value: unknown, field: string): void {
