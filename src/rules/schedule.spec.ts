@@ -20,7 +20,7 @@ function caseFacts(overrides: Partial<CaseFacts> = {}): CaseFacts {
 }
 
 function contact(id: string, occurredAt: string, outcome: ContactOutcome = 'spoke'): ContactFacts {
-  return { id, occurredAt, outcome, method: outcome === 'spoke' ? 'phone' : 'phone' };
+  return { id, occurredAt, outcome, method: 'phone' };
 }
 
 function milestone(id: string, type: MilestoneType, fields: Partial<MilestoneFacts> = {}): MilestoneFacts {
