@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { AccessLogEntry } from '../src/access-log/access-log-entry.entity';
 import { caseBody } from './support/builders';
 import { caseIdByReference, createTestApp, officerId, TestApp } from './support/test-app';
@@ -192,25 +189,22 @@ describe('cases', () => {
 });
 
 describe('data survives a restart', () => {
-  it('keeps cases and the access log when the app stops and starts again on the same file', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'liaison-restart-'));
-    const file = path.join(dir, 'restart.sqlite');
-    try {
-      const first = await createTestApp({ databaseFile: file });
-      const token = await first.login('officer1');
-      const created = await first.http.post('/api/cases').set('Authorization', `Bearer ${token}`).send(caseBody()).expect(201);
-      const logCount = await first.dataSource.getRepository(AccessLogEntry).count();
-      await first.close();
+  it('keeps cases and the access log when the app stops and starts again on the same database', async () => {
+    const first = await createTestApp();
+    const token = await first.login('officer1');
+    const created = await first.http.post('/api/cases').set('Authorization', `Bearer ${token}`).send(caseBody()).expect(201);
+    const logCount = await first.dataSource.getRepository(AccessLogEntry).count();
+    await first.close({ keepDatabase: true });
 
-      const second = await createTestApp({ databaseFile: file });
+    const second = await createTestApp({ databaseUrl: first.databaseUrl });
+    try {
       const again = await second.login('officer1');
       const fetched = await second.http.get(`/api/cases/${created.body.id}`).set('Authorization', `Bearer ${again}`).expect(200);
       expect(fetched.body.reference).toBe(created.body.reference);
       expect(await caseIdByReference(second, 'NOR/2026/0101')).toBeDefined();
       expect(await second.dataSource.getRepository(AccessLogEntry).count()).toBe(logCount + 1);
-      await second.close();
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      await second.close();
     }
   });
 });

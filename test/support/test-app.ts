@@ -13,6 +13,7 @@ import { configureApp } from '../../src/configure-app';
 import { runMigrations } from '../../src/database/migrate';
 import { seedDemoIfEmpty } from '../../src/database/seed/demo-seed';
 import { FakeClock } from './fake-clock';
+import { createScratchDatabase } from './scratch-database';
 
 export const TEST_PASSWORD = 'test-demo-password';
 
@@ -22,25 +23,37 @@ export interface TestApp {
   dataSource: DataSource;
   clock: FakeClock;
   config: AppConfig;
+  /** The database this app runs on; pass it to another createTestApp to reopen the same data. */
+  databaseUrl: string;
   /** Signs a demo user in and returns their bearer token. */
   login(username: string, options?: { fresh?: boolean }): Promise<string>;
-  close(): Promise<void>;
+  /** Stops the app; the database is removed unless `keepDatabase` (to reopen it). */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 export interface TestAppOptions {
-  /** Reuse a database file (to test restarts); a fresh one per suite otherwise. */
-  databaseFile?: string;
+  /** Reuse a database (to test restarts): a DATABASE_URL from a previous app's `databaseUrl`. */
+  databaseUrl?: string;
   clock?: FakeClock;
   seed?: boolean;
 }
 
+/** The engine the e2e suites run on: SQLite, or PostgreSQL when TEST_PG_URL names a server. */
+export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.TEST_PG_URL ? 'postgres' : 'sqlite';
+
+async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (process.env.TEST_PG_URL) return createScratchDatabase(process.env.TEST_PG_URL);
+  const dir = mkdtempSync(path.join(tmpdir(), 'liaison-test-'));
+  return { url: `sqlite:${path.join(dir, 'test.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 /**
- * The real app (real pipes, filters, migrations) on a fresh SQLite file, or on the PostgreSQL
- * database named by TEST_DATABASE_URL when the suite runs against PostgreSQL.
+ * The real app (real pipes, filters, migrations) on a fresh database of its own: a SQLite file, or
+ * a scratch PostgreSQL database when the suites run against PostgreSQL.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dir = options.databaseFile ? null : mkdtempSync(path.join(tmpdir(), 'liaison-test-'));
-  const databaseUrl = process.env.TEST_DATABASE_URL ?? `sqlite:${options.databaseFile ?? path.join(dir as string, 'test.sqlite')}`;
+  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await freshDatabase();
+  const databaseUrl = database.url;
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, DEMO_PASSWORD: TEST_PASSWORD });
   const clock = options.clock ?? new FakeClock();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register({ config, clock })] }).compile();
@@ -58,6 +71,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     dataSource,
     clock,
     config,
+    databaseUrl,
     async login(username: string, loginOptions: { fresh?: boolean } = {}) {
       const cached = tokens.get(username);
       if (cached && !loginOptions.fresh) return cached;
@@ -68,9 +82,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       if (!loginOptions.fresh) tokens.set(username, response.body.token);
       return response.body.token as string;
     },
-    async close() {
+    async close(closeOptions: { keepDatabase?: boolean } = {}) {
       await app.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      if (!closeOptions.keepDatabase) await database.drop();
     },
   };
 }
