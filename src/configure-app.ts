@@ -1,6 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 
 export const JSON_BODY_LIMIT = '256kb';
 
@@ -11,6 +13,31 @@ export const JSON_BODY_LIMIT = '256kb';
 export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  express.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  // Case data must never sit in a browser or proxy cache; only static assets may be cached.
+  express.use((request: Request, response: Response, next: NextFunction) => {
+    if (!request.path.startsWith('/assets/')) response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   express.set('query parser', 'simple');
   express.useBodyParser('json', { limit: JSON_BODY_LIMIT, strict: true });
   express.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { OfficersService } from '../officers/officers.service';
 import { AllowRoles, CurrentActor, Public } from './access-rules';
@@ -17,8 +17,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() body: LoginDto) {
-    const session = await this.auth.login(body.username, body.password);
+  async login(@Body() body: LoginDto, @Ip() address: string) {
+    const session = await this.auth.login(body.username, body.password, 'api', address);
     return { token: session.token, expiresAt: session.expiresAt, officer: this.officers.toView(session.officer) };
   }
 

@@ -12,6 +12,11 @@ import { Session } from './session.entity';
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MS = 15 * 60 * 1000;
+/** Failures from one address, over all usernames, before that address must wait. */
+export const MAX_FAILURES_PER_ADDRESS = 30;
+
 /** lastSeenAt is refreshed at most this often, so reads do not each cost a write. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
@@ -34,21 +39,36 @@ export class AuthService {
     private readonly clock: Clock,
   ) {}
 
-  async login(username: string, password: string, kind: 'api' | 'web' = 'api'): Promise<IssuedSession> {
+  private readonly failuresByAddress = new AddressThrottle(MAX_FAILURES_PER_ADDRESS, LOCKOUT_MS);
+
+  /**
+   * Checks the password and opens a session. Repeated failures lock the account for 15 minutes
+   * (stored, so every instance sees it) and slow down an address that tries many usernames.
+   */
+  async login(username: string, password: string, kind: 'api' | 'web' = 'api', address = 'unknown'): Promise<IssuedSession> {
+    const now = this.clock.now();
+    this.failuresByAddress.check(address, now.getTime());
     const officer = await this.officers
       .createQueryBuilder('officer')
-      .addSelect('officer.passwordHash')
+      .addSelect(['officer.passwordHash', 'officer.failedLoginCount', 'officer.lockedUntil'])
       .where('officer.username = :username', { username })
       .getOne();
+    if (officer?.lockedUntil && officer.lockedUntil.getTime() > now.getTime()) {
+      throw tooManyAttempts(officer.lockedUntil.getTime() - now.getTime());
+    }
     const passwordOk = await verifyPassword(password, officer?.passwordHash ?? DUMMY_PASSWORD_HASH);
     if (!officer || !passwordOk || !officer.active) {
+      this.failuresByAddress.fail(address, now.getTime());
+      if (officer) await this.recordFailure(officer, now);
       throw new DomainError('unauthenticated', 'Username or password is not right, or the account is not active');
     }
     const token = randomBytes(32).toString('base64url');
-    const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS);
-    await this.unitOfWork.write((manager) =>
-      manager.insert(Session, {
+    await this.unitOfWork.write(async (manager) => {
+      if (officer.failedLoginCount > 0 || officer.lockedUntil) {
+        await manager.update(Officer, { id: officer.id }, { failedLoginCount: 0, lockedUntil: null });
+      }
+      await manager.insert(Session, {
         tokenHash: hashToken(token),
         officerId: officer.id,
         kind,
@@ -56,10 +76,24 @@ export class AuthService {
         lastSeenAt: now,
         expiresAt,
         revokedAt: null,
-      }),
-    );
+      });
+    });
     delete (officer as Partial<Officer>).passwordHash;
+    delete (officer as Partial<Officer>).failedLoginCount;
+    delete (officer as Partial<Officer>).lockedUntil;
     return { token, expiresAt, officer };
+  }
+
+  private async recordFailure(officer: Officer, now: Date): Promise<void> {
+    const failures = officer.failedLoginCount + 1;
+    const locked = failures >= MAX_FAILED_LOGINS;
+    await this.unitOfWork.write((manager) =>
+      manager.update(
+        Officer,
+        { id: officer.id },
+        { failedLoginCount: locked ? 0 : failures, lockedUntil: locked ? new Date(now.getTime() + LOCKOUT_MS) : null },
+      ),
+    );
   }
 
   /** The actor behind a token, or an 'unauthenticated' error if it is unknown, revoked or expired. */
@@ -107,5 +141,41 @@ export class AuthService {
       .set({ revokedAt: this.clock.now() })
       .where('officerId = :officerId AND revokedAt IS NULL', { officerId })
       .execute();
+  }
+}
+
+function tooManyAttempts(waitMs: number): DomainError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new DomainError(
+    'too_many_attempts',
+    `Too many failed sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
+    [],
+    { 'Retry-After': String(seconds) },
+  );
+}
+
+/** Counts failed sign-ins per address in a sliding window. Bounded: old addresses are forgotten. */
+class AddressThrottle {
+  private readonly failures = new Map<string, number[]>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+  ) {}
+
+  check(address: string, now: number): void {
+    const recent = this.recent(address, now);
+    if (recent.length >= this.limit) throw tooManyAttempts(recent[0] + this.windowMs - now);
+  }
+
+  fail(address: string, now: number): void {
+    const recent = this.recent(address, now);
+    recent.push(now);
+    this.failures.set(address, recent);
+    if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value as string);
+  }
+
+  private recent(address: string, now: number): number[] {
+    return (this.failures.get(address) ?? []).filter((t) => now - t < this.windowMs);
   }
 }

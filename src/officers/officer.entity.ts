@@ -41,6 +41,13 @@ export class Officer {
   @Column({ type: 'varchar', length: 200, select: false })
   passwordHash: string;
 
+  /** Failed sign-ins since the last success; at the limit the account is locked for a while. */
+  @Column({ type: 'integer', default: 0, select: false })
+  failedLoginCount: number;
+
+  @Column({ type: Date, nullable: true, select: false })
+  lockedUntil: Date | null;
+
   @CreateDateColumn()
   createdAt: Date;
 }

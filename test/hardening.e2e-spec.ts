@@ -1,0 +1,57 @@
+import { Case } from '../src/cases/case.entity';
+import { caseBody } from './support/builders';
+import { createTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
+
+describe('hardening', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('sends security headers and no-store on every case response', async () => {
+    const token = await t.login('officer1');
+    const created = await t.http.post('/api/cases').set('Authorization', `Bearer ${token}`).send(caseBody()).expect(201);
+    for (const res of [
+      created,
+      await t.http.get(`/api/cases/${created.body.id}`).set('Authorization', `Bearer ${token}`).expect(200),
+      await t.http.get('/api/cases').set('Authorization', `Bearer ${token}`).expect(200),
+      await t.http.get('/api/cases/00000000-0000-4000-8000-000000000000').set('Authorization', `Bearer ${token}`).expect(404),
+    ]) {
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
+  it('makes TypeORM throw on undefined or null in a where clause instead of matching the first row', async () => {
+    const cases = t.dataSource.getRepository(Case);
+    await expect(cases.findOne({ where: { id: undefined } })).rejects.toThrow();
+    await expect(cases.findOne({ where: { deputyOfficerId: null as unknown as string } })).rejects.toThrow();
+  });
+
+  it('locks an account for 15 minutes after 5 failed sign-ins, even for the right password', async () => {
+    for (let i = 0; i < 5; i++) {
+      await t.http.post('/api/auth/login').send({ username: 'officer2', password: `wrong-${i}` }).expect(401);
+    }
+    const locked = await t.http.post('/api/auth/login').send({ username: 'officer2', password: TEST_PASSWORD }).expect(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(locked.body.message).toMatch(/Too many failed sign-in attempts/);
+    t.clock.advanceMinutes(16);
+    await t.http.post('/api/auth/login').send({ username: 'officer2', password: TEST_PASSWORD }).expect(200);
+  });
+
+  it('slows down one address trying many usernames', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i++) {
+      const res = await t.http.post('/api/auth/login').send({ username: `nobody${i}`, password: 'guess-guess' });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 25).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(-2)).toEqual([429, 429]);
+    t.clock.advanceMinutes(16);
+    await t.http.post('/api/auth/login').send({ username: 'officer3', password: TEST_PASSWORD }).expect(200);
+  });
+});
