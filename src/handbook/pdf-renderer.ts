@@ -78,6 +78,8 @@ export interface ChromiumRendererStats {
   browserPid: number | null;
 }
 
+const SETTLE_GRACE_MS = 2_000;
+
 interface Waiter {
   resolve: () => void;
   reject: (error: Error) => void;
@@ -230,17 +232,23 @@ export class ChromiumPdfRenderer implements PdfRenderer {
   }
 
   /**
-   * A context that will not close means a wedged browser: replace it rather than let the next
-   * prints queue behind it. After a timeout the context may not exist yet; close it once it does.
+   * After a timeout, puppeteer is first allowed to finish the step it is in: closing a context
+   * under a pending newPage() leaves puppeteer waiting 30 s for a target that never comes. A job
+   * that does not settle, or a context that will not close, means a wedged browser: replace it
+   * rather than let the next prints queue behind it.
    */
   private async disposeContext(browser: Browser, job: Promise<unknown>, context: () => BrowserContext | undefined) {
+    const settled = await withTimeout(
+      job.then(
+        () => true,
+        () => true,
+      ),
+      SETTLE_GRACE_MS,
+    ).catch(() => false);
     const current = context();
-    if (!current) {
-      void job.catch(() => undefined).finally(() => context()?.close().catch(() => undefined));
-      return;
-    }
     try {
-      await withTimeout(current.close(), 2_000);
+      if (!settled) throw new StepTimeout('print did not stop after its timeout');
+      if (current) await withTimeout(current.close(), SETTLE_GRACE_MS);
     } catch (error) {
       if (!(error instanceof StepTimeout) || !browser.connected) return;
       if (this.browser === browser) this.browser = null;
