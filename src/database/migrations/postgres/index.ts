@@ -1,5 +1,6 @@
 import { LoginLockout1795345693525 } from './1795345693525-LoginLockout';
+import { Updates1795346282608 } from './1795346282608-Updates';
 import { Foundation1795344896126 } from './1795344896126-Foundation';
 
 /** In order. Add each new migration here (and its twin in the other engine's folder). */
-export const POSTGRES_MIGRATIONS: Function[] = [Foundation1795344896126, LoginLockout1795345693525];
+export const POSTGRES_MIGRATIONS: Function[] = [Foundation1795344896126, LoginLockout1795345693525, Updates1795346282608];
