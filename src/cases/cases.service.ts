@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { DomainError, FieldProblem } from '../common/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Officer } from '../officers/officer.entity';
+import { UpdateScheduler } from '../updates/update-scheduler';
 import { CaseAccessService } from './case-access.service';
 import { Case } from './case.entity';
 import { CaseListQuery, CreateCaseDto, FamilyContactDto, UpdateCaseDto } from './dto/case.dto';
@@ -15,6 +16,9 @@ import { CaseView, toCaseView } from './case-view';
 /** Fields a liaison officer may not change: moving a case between officers is a supervisor's call. */
 const ASSIGNMENT_FIELDS = ['liaisonOfficerId', 'deputyOfficerId'] as const;
 
+/** Changing any of these changes what the family is owed, or who answers for it. */
+const SCHEDULE_FIELDS = ['arrestDate', 'status', 'updateFrequencyDays', 'liaisonOfficerId'] as const;
+
 @Injectable()
 export class CasesService {
   constructor(
@@ -22,6 +26,7 @@ export class CasesService {
     private readonly caseAccess: CaseAccessService,
     private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
+    private readonly scheduler: UpdateScheduler,
   ) {}
 
   async list(actor: Actor, query: CaseListQuery): Promise<CaseView[]> {
@@ -85,6 +90,7 @@ export class CasesService {
         }),
       );
       await this.replaceFamilyContacts(manager, kase.id, dto.familyContacts ?? []);
+      if (kase.arrestDate) await this.scheduler.recompute(manager, kase.id);
       await this.accessLog.record(manager, {
         actor,
         operation: 'collection',
@@ -117,6 +123,11 @@ export class CasesService {
       if (dto.deputyOfficerId) await this.activeOfficerOrFail(manager, 'deputyOfficerId', dto.deputyOfficerId);
       const changes = this.caseFields(dto);
       const merged = { ...kase, ...changes };
+      const rescheduling = SCHEDULE_FIELDS.some((f) => dto[f] !== undefined && dto[f] !== kase[f]);
+      // Updates already due are settled under the officer who held the case until now.
+      if (rescheduling && dto.liaisonOfficerId && dto.liaisonOfficerId !== kase.liaisonOfficerId) {
+        await this.scheduler.recompute(manager, id);
+      }
       this.checkConsistency(merged);
       if (dto.status === 'closed' && kase.status !== 'closed') changes.closedDate = this.today();
       if (dto.status === 'open') changes.closedDate = null;
@@ -133,6 +144,7 @@ export class CasesService {
         ]);
       }
       if (dto.familyContacts) await this.replaceFamilyContacts(manager, id, dto.familyContacts);
+      if (rescheduling) await this.scheduler.recompute(manager, id);
       const updated = await manager.findOneOrFail(Case, { where: { id } });
       return this.view(manager, updated);
     });

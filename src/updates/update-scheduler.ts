@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { Case } from '../cases/case.entity';
+import { Clock } from '../common/clock';
+import { Contact } from '../contacts/contact.entity';
+import { Milestone } from '../milestones/milestone.entity';
+import { CaseFacts, RuleSettings, WorkingDayCalendar, computeOwedUpdates, londonDate } from '../rules';
+import { SettingsService } from '../settings/settings.service';
+import { WellbeingCheck } from '../wellbeing/wellbeing-check.entity';
+import { ScheduleDiff, StoredUpdateRow, diffSchedule } from './schedule-diff';
+import { ScheduledUpdate } from './scheduled-update.entity';
+import { UpdateDecline, effectiveReviewDate } from './update-decline.entity';
+
+export interface RecomputeContext {
+  /** The Europe/London date the statuses are worked out for. */
+  today: string;
+  /** Stamped on rows written. */
+  now: Date;
+  settings: RuleSettings;
+  calendar: WorkingDayCalendar;
+}
+
+export interface RecomputeResult {
+  inserted: number;
+  updated: number;
+  deleted: number;
+}
+
+/** SQLite's limit on bound variables is 999; 14 columns a row. */
+const INSERT_CHUNK = 50;
+
+/**
+ * Serialises everything that writes one case's schedule on PostgreSQL, where writes run
+ * concurrently: without it, two transactions could each insert the same new obligation. Taken
+ * first thing in every such transaction, so two of them never wait on each other in opposite
+ * orders. (On SQLite the UnitOfWork already runs writes one at a time.)
+ */
+export async function lockCaseSchedule(manager: EntityManager, caseId: string): Promise<void> {
+  if (manager.connection.options.type !== 'postgres') return;
+  await manager.query('SELECT id FROM cases WHERE id = $1 FOR NO KEY UPDATE', [caseId]);
+}
+
+/** The facts the rules need about one case, read in the caller's transaction. */
+export async function loadCaseFacts(manager: EntityManager, kase: Case): Promise<CaseFacts> {
+  const [milestones, contacts, checks, declines] = await Promise.all([
+    manager.find(Milestone, { where: { caseId: kase.id } }),
+    manager.find(Contact, { where: { caseId: kase.id } }),
+    manager.find(WellbeingCheck, { where: { caseId: kase.id } }),
+    manager.find(UpdateDecline, { where: { caseId: kase.id } }),
+  ]);
+  const corrected = new Set(contacts.map((c) => c.correctsContactId).filter((id): id is string => id !== null));
+  return {
+    status: kase.status,
+    closedDate: kase.closedDate,
+    arrestDate: kase.arrestDate,
+    plannedArrestDate: kase.plannedArrestDate,
+    updateFrequencyDays: kase.updateFrequencyDays,
+    milestones: milestones.map((m) => ({
+      id: m.id,
+      type: m.type,
+      status: m.status,
+      expectedDate: m.expectedDate,
+      doneDate: m.doneDate,
+      recordedAt: m.recordedAt.toISOString(),
+      dateChangedAt: m.dateChangedAt ? m.dateChangedAt.toISOString() : null,
+    })),
+    // A corrected entry no longer counts: the correction that replaced it does.
+    contacts: contacts
+      .filter((c) => !corrected.has(c.id))
+      .map((c) => ({ id: c.id, occurredAt: c.occurredAt.toISOString(), outcome: c.outcome, method: c.method })),
+    wellbeingChecks: checks.map((w) => ({ id: w.id, occurredAt: w.occurredAt.toISOString(), riskLevel: w.riskLevel })),
+    declines: declines.map((d) => ({ id: d.id, from: d.from, reviewDate: effectiveReviewDate(d) })),
+  };
+}
+
+/**
+ * Brings one case's stored scheduled updates in line with the rules, inside the caller's
+ * transaction. Idempotent: a second run with the same facts and day writes nothing.
+ */
+export async function recomputeSchedule(manager: EntityManager, caseId: string, context: RecomputeContext): Promise<RecomputeResult> {
+  await lockCaseSchedule(manager, caseId);
+  const kase = await manager.findOneOrFail(Case, { where: { id: caseId } });
+  const facts = await loadCaseFacts(manager, kase);
+  const owed = computeOwedUpdates(facts, context.today, context.settings, context.calendar);
+  const stored = await manager.find(ScheduledUpdate, { where: { caseId } });
+  const diff = diffSchedule(stored.map(toRow), owed, facts, context.today, {
+    officerId: kase.liaisonOfficerId,
+    teamId: kase.teamId,
+  });
+  await applyDiff(manager, caseId, diff, context.now);
+  return { inserted: diff.insert.length, updated: diff.update.length, deleted: diff.remove.length };
+}
+
+async function applyDiff(manager: EntityManager, caseId: string, diff: ScheduleDiff, now: Date): Promise<void> {
+  if (diff.remove.length) await manager.delete(ScheduledUpdate, { id: In(diff.remove) });
+  for (const { id, fields } of diff.update) {
+    const { metAt, ...rest } = fields;
+    await manager.update(ScheduledUpdate, { id }, { ...rest, ...(metAt !== undefined ? { metAt: metAt === null ? null : new Date(metAt) } : {}), updatedAt: now });
+  }
+  for (let start = 0; start < diff.insert.length; start += INSERT_CHUNK) {
+    const values = diff.insert.slice(start, start + INSERT_CHUNK).map((row) => ({
+      ...row,
+      caseId,
+      metAt: row.metAt === null ? null : new Date(row.metAt),
+      createdAt: now,
+      updatedAt: now,
+    }));
+    // The case lock makes a conflict impossible; should one happen anyway (a second instance that
+    // predates the lock), the unique (caseId, key) index keeps one row and the other is skipped.
+    await manager.createQueryBuilder().insert().into(ScheduledUpdate).values(values).orIgnore().execute();
+  }
+}
+
+function toRow(row: ScheduledUpdate): StoredUpdateRow {
+  return {
+    id: row.id,
+    key: row.key,
+    reason: row.reason,
+    milestoneId: row.milestoneId,
+    wellbeingCheckId: row.wellbeingCheckId,
+    owedFrom: row.owedFrom,
+    dueDate: row.dueDate,
+    status: row.status,
+    metByContactId: row.metByContactId,
+    metAt: row.metAt ? row.metAt.toISOString() : null,
+    daysLate: row.daysLate,
+    riskLevel: row.riskLevel,
+    officerId: row.officerId,
+    teamId: row.teamId,
+  };
+}
+
+/**
+ * The one way the app recomputes a case's schedule: with the force's current settings, the
+ * working-day calendar loaded at start-up and the injected clock.
+ */
+@Injectable()
+export class UpdateScheduler {
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Recomputes one case in the caller's transaction (which must be a write transaction). */
+  async recompute(manager: EntityManager, caseId: string, today?: string): Promise<RecomputeResult> {
+    return recomputeSchedule(manager, caseId, await this.context(manager, today));
+  }
+
+  async context(manager: EntityManager, today?: string): Promise<RecomputeContext> {
+    const now = this.clock.now();
+    return { today: today ?? londonDate(now), now, settings: await this.settings.rules(manager), calendar: this.calendar };
+  }
+
+  today(): string {
+    return londonDate(this.clock.now());
+  }
+}
