@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
-import puppeteer, { type Browser, type BrowserContext, type PDFOptions } from 'puppeteer';
+import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer';
 import { DomainError } from '../common/domain-error';
 
 export interface PdfRenderOptions {
@@ -90,9 +90,10 @@ export function defaultChromiumPath(): string {
 }
 
 /**
- * One warm Chromium shared by all prints. Each print gets its own browser context and page,
- * with JavaScript off and every network request refused, so a handbook can only ever show
- * what is in its own HTML.
+ * One warm Chromium shared by all prints. Each print gets a page of its own, used once, with
+ * JavaScript off and every network request refused, so a handbook can only ever show what is
+ * in its own HTML. (A browser context per print would isolate no more here, since nothing can
+ * run or load, and costs a renderer process start-up per print: about 2x the print time.)
  */
 export class ChromiumPdfRenderer implements PdfRenderer {
   private readonly executablePath: string;
@@ -103,6 +104,8 @@ export class ChromiumPdfRenderer implements PdfRenderer {
   private readonly args: string[];
 
   private browser: Browser | null = null;
+  private spares: Array<Promise<Page>> = [];
+  private sparesFor: Browser | null = null;
   private launching: Promise<Browser> | null = null;
   private closing: Promise<void> | null = null;
   private active = 0;
@@ -121,7 +124,9 @@ export class ChromiumPdfRenderer implements PdfRenderer {
 
   /** Launch Chromium now, so the first family does not wait for it. */
   async start(): Promise<void> {
-    await this.ensureBrowser();
+    const browser = await this.ensureBrowser();
+    this.refillSpares(browser);
+    await Promise.allSettled(this.spares);
   }
 
   stats(): ChromiumRendererStats {
@@ -164,8 +169,11 @@ export class ChromiumPdfRenderer implements PdfRenderer {
     for (const waiter of this.waiters.splice(0)) waiter.reject(new RendererClosedError());
     await Promise.race([Promise.allSettled([...this.inFlight]), delay(this.closeTimeoutMs)]);
     await this.launching?.catch(() => undefined);
+    // A page still opening when Chromium goes would leave puppeteer waiting 30 s for it.
+    await withTimeout(Promise.allSettled(this.spares), SETTLE_GRACE_MS).catch(() => undefined);
     const browser = this.browser;
     this.browser = null;
+    this.discardSpares(null);
     if (browser) await this.stopBrowser(browser);
   }
 
@@ -201,17 +209,10 @@ export class ChromiumPdfRenderer implements PdfRenderer {
   }
 
   private async renderOnce(browser: Browser, html: string, options: PdfRenderOptions): Promise<Buffer> {
-    let context: BrowserContext | undefined;
+    let page: Page | undefined;
     let timer: NodeJS.Timeout | undefined;
     const print = async (): Promise<Buffer> => {
-      context = await browser.createBrowserContext();
-      const page = await context.newPage();
-      await page.setJavaScriptEnabled(false);
-      await page.setRequestInterception(true);
-      page.on('request', (request) => {
-        this.counters.blockedRequests++;
-        request.abort('blockedbyclient').catch(() => undefined);
-      });
+      page = await this.takePage(browser);
       await page.setContent(html, { waitUntil: 'load', timeout: this.timeoutMs });
       return Buffer.from(await page.pdf({ ...pdfOptions(options), timeout: this.timeoutMs }));
     };
@@ -221,23 +222,63 @@ export class ChromiumPdfRenderer implements PdfRenderer {
     const job = print();
     job.catch(() => undefined);
     try {
-      return await Promise.race([job, timeout]);
+      const pdf = await Promise.race([job, timeout]);
+      // The family's PDF is ready; closing the used page need not delay it.
+      void page?.close().catch(() => undefined);
+      this.refillSpares(browser);
+      return pdf;
     } catch (error) {
       if (error instanceof RenderTimeoutError) this.counters.timedOut++;
+      await this.disposeAfterFailure(browser, job, () => page);
+      this.refillSpares(browser);
       throw error;
     } finally {
       clearTimeout(timer);
-      await this.disposeContext(browser, job, () => context);
     }
   }
 
   /**
-   * After a timeout, puppeteer is first allowed to finish the step it is in: closing a context
-   * under a pending newPage() leaves puppeteer waiting 30 s for a target that never comes. A job
-   * that does not settle, or a context that will not close, means a wedged browser: replace it
-   * rather than let the next prints queue behind it.
+   * Each print gets a page no other print has used. Opening a page costs about as much as a
+   * third of a print, so pages are opened and locked down (JavaScript off, every request
+   * refused) ahead of time, while the renderer waits for work.
    */
-  private async disposeContext(browser: Browser, job: Promise<unknown>, context: () => BrowserContext | undefined) {
+  private takePage(browser: Browser): Promise<Page> {
+    if (this.sparesFor !== browser) this.discardSpares(browser);
+    return this.spares.shift() ?? this.preparePage(browser);
+  }
+
+  private refillSpares(browser: Browser): void {
+    if (this.sparesFor !== browser) this.discardSpares(browser);
+    while (this.spares.length < this.concurrency && !this.closing && browser.connected) {
+      const page = this.preparePage(browser);
+      page.catch(() => undefined);
+      this.spares.push(page);
+    }
+  }
+
+  private discardSpares(browser: Browser | null): void {
+    for (const spare of this.spares.splice(0)) void spare.then((page) => page.close()).catch(() => undefined);
+    this.sparesFor = browser;
+  }
+
+  private async preparePage(browser: Browser): Promise<Page> {
+    const page = await browser.newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      this.counters.blockedRequests++;
+      request.abort('blockedbyclient').catch(() => undefined);
+    });
+    return page;
+  }
+
+  /**
+   * After a failure or timeout, puppeteer is first allowed to finish the step it is in: closing
+   * a page under a pending newPage() leaves puppeteer waiting 30 s for a target that never
+   * comes. A job that does not settle, or a page that will not close, means a wedged browser:
+   * replace it rather than let the next prints queue behind it.
+   */
+  private async disposeAfterFailure(browser: Browser, job: Promise<unknown>, page: () => Page | undefined) {
     const settled = await withTimeout(
       job.then(
         () => true,
@@ -245,10 +286,9 @@ export class ChromiumPdfRenderer implements PdfRenderer {
       ),
       SETTLE_GRACE_MS,
     ).catch(() => false);
-    const current = context();
     try {
       if (!settled) throw new StepTimeout('print did not stop after its timeout');
-      if (current) await withTimeout(current.close(), SETTLE_GRACE_MS);
+      await withTimeout(page()?.close() ?? Promise.resolve(), SETTLE_GRACE_MS);
     } catch (error) {
       if (!(error instanceof StepTimeout) || !browser.connected) return;
       if (this.browser === browser) this.browser = null;
