@@ -14,6 +14,7 @@ import { buildDataSourceOptions } from './database/data-source';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { OfficersModule } from './officers/officers.module';
+import { WebModule } from './web/web.module';
 
 export interface AppOptions {
   config?: AppConfig;
@@ -34,6 +35,7 @@ export class AppModule {
         AuthModule,
         OfficersModule,
         CasesModule,
+        WebModule,
       ],
       controllers: [AuthController, HealthController],
       providers: [

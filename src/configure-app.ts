@@ -1,8 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { webAssets } from './web/shell/web-assets';
 
 export const JSON_BODY_LIMIT = '256kb';
 
@@ -38,6 +40,8 @@ export function configureApp(app: INestApplication): INestApplication {
     if (!request.path.startsWith('/assets/')) response.setHeader('Cache-Control', 'no-store');
     next();
   });
+  express.use(cookieParser());
+  express.use('/assets', webAssets());
   express.set('query parser', 'simple');
   express.useBodyParser('json', { limit: JSON_BODY_LIMIT, strict: true });
   express.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });

@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { AccessLogEntry } from '../src/access-log/access-log-entry.entity';
 import { Role } from '../src/officers/officer.entity';
+import { csrfTokenFor } from '../src/web/shell/csrf';
+import { SESSION_COOKIE, SIGN_IN_COOKIE } from '../src/web/shell/session-cookie';
 import { caseBody } from './support/builders';
 import { caseIdByReference, createTestApp, officerId, TEST_PASSWORD, TestApp } from './support/test-app';
 
@@ -15,6 +18,11 @@ interface RouteRule {
   body?: Record<string, unknown>;
   /** Values for path parameters other than a case id. */
   params?: (ctx: Context) => Record<string, string>;
+  /**
+   * A browser page: called with the session cookie (and a form token on posts) instead of a bearer
+   * token, and an anonymous caller is sent to /sign-in rather than answered 401.
+   */
+  web?: true;
 }
 
 interface Context {
@@ -22,6 +30,29 @@ interface Context {
   otherCase: string;
   officer2: string;
 }
+
+/** The browser's pages (src/web). */
+const WEB_ROUTES: Record<string, RouteRule> = {
+  'GET /sign-in': { allow: 'public', web: true },
+  'POST /sign-in': { allow: 'public', web: true, body: { username: 'officer2', password: TEST_PASSWORD } },
+  'POST /sign-out': { allow: ['officer', 'supervisor', 'admin'], web: true },
+  'GET /': { allow: ['officer', 'supervisor', 'admin'], web: true },
+  'GET /cases': { allow: ['officer', 'supervisor'], web: true },
+  'GET /cases/new': { allow: ['officer', 'supervisor'], web: true },
+  'POST /cases': { allow: ['officer', 'supervisor'], web: true, body: { reference: '' } },
+  'GET /cases/:id': { allow: ['officer', 'supervisor'], web: true, caseScoped: true },
+  'GET /cases/:id/edit': { allow: ['officer', 'supervisor'], web: true, caseScoped: true },
+  'POST /cases/:id/edit': { allow: ['officer', 'supervisor'], web: true, caseScoped: true, body: { version: '999' } },
+  'POST /cases/:id/reassign': { allow: ['supervisor'], web: true, caseScoped: true, body: { version: '999' } },
+  'GET /admin/officers': { allow: ['admin'], web: true },
+  'GET /admin/officers/new': { allow: ['admin'], web: true },
+  'POST /admin/officers': { allow: ['admin'], web: true, body: { username: 'x' } },
+  'GET /admin/officers/:id': { allow: ['admin'], web: true, params: (c) => ({ id: c.officer2 }) },
+  'POST /admin/officers/:id': { allow: ['admin'], web: true, body: { collarNumber: 'N2210' }, params: (c) => ({ id: c.officer2 }) },
+  'POST /admin/officers/:id/active': { allow: ['admin'], web: true, body: { active: 'yes' }, params: (c) => ({ id: c.officer2 }) },
+  'GET /admin/teams': { allow: ['admin'], web: true },
+  'POST /admin/teams': { allow: ['admin'], web: true, body: { name: 'North' } },
+};
 
 export const ROUTE_TABLE: Record<string, RouteRule> = {
   'GET /health': { allow: 'public' },
@@ -37,6 +68,7 @@ export const ROUTE_TABLE: Record<string, RouteRule> = {
   'POST /api/cases': { allow: ['officer', 'supervisor'], body: { reference: '' } },
   'GET /api/cases/:id': { allow: ['officer', 'supervisor'], caseScoped: true },
   'PATCH /api/cases/:id': { allow: ['officer', 'supervisor'], caseScoped: true, body: { version: 999 } },
+  ...WEB_ROUTES,
 };
 
 /** Whoever plays each role, and whose case counts as "own" for them. */
@@ -88,9 +120,34 @@ describe('access matrix (role × route × own/other case)', () => {
     if (caseId) params.id = caseId;
     const url = pattern.replace(/:(\w+)/g, (_, name: string) => params[name] ?? '00000000-0000-4000-8000-000000000000');
     let req = t.http[method.toLowerCase() as 'get'](url);
+    if (rule.web) return webCall(req, method, rule, token);
     if (token) req = req.set('Authorization', `Bearer ${token}`);
     if (rule.body) req = req.send(rule.body);
     return req;
+  }
+
+  function webCall(req: ReturnType<TestApp['http']['get']>, method: string, rule: RouteRule, token: string | null) {
+    const cookies: string[] = [];
+    let formToken: string | null = null;
+    if (token) {
+      cookies.push(`${SESSION_COOKIE}=${token}`);
+      formToken = csrfTokenFor(token);
+    }
+    if (rule.allow === 'public') {
+      const signInSecret = randomBytes(32).toString('base64url');
+      cookies.push(`${SIGN_IN_COOKIE}=${signInSecret}`);
+      formToken = csrfTokenFor(signInSecret);
+    }
+    if (cookies.length) req = req.set('Cookie', cookies.join('; '));
+    if (method === 'GET') return req;
+    return req.type('form').send({ ...(rule.body ?? {}), ...(formToken ? { _csrf: formToken } : {}) });
+  }
+
+  /** The API answers 401; a page sends the browser to sign in. */
+  function expectSignInNeeded(rule: RouteRule, res: { status: number; headers: Record<string, string> }) {
+    if (!rule.web) return expect(res.status).toBe(401);
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/sign-in');
   }
 
   const cases = Object.entries(ROUTE_TABLE).flatMap(([route, rule]) => [
@@ -101,12 +158,13 @@ describe('access matrix (role × route × own/other case)', () => {
   it.each(cases.map((c) => [c.route, typeof c.who === 'string' ? c.who : c.who.role, c]))('%s as %s', async (_r, _w, c) => {
     const { route, rule, who } = c as (typeof cases)[number];
     // Signing out would end the shared session, so the logout route gets a session of its own.
-    const token = who === 'anonymous' ? null : await t.login(who.username, { fresh: route === 'POST /api/auth/logout' });
+    const signsOut = route === 'POST /api/auth/logout' || route === 'POST /sign-out';
+    const token = who === 'anonymous' ? null : await t.login(who.username, { fresh: signsOut });
     const allowed = rule.allow === 'public' || (who !== 'anonymous' && rule.allow.includes(who.role));
     if (!rule.caseScoped) {
       const res = await call(route, rule, null, token);
       if (rule.allow === 'public') expect([401, 403]).not.toContain(res.status);
-      else if (who === 'anonymous') expect(res.status).toBe(401);
+      else if (who === 'anonymous') expectSignInNeeded(rule, res);
       else if (allowed) expect([401, 403, 404]).not.toContain(res.status);
       else expect(res.status).toBe(403);
       return;
@@ -114,7 +172,8 @@ describe('access matrix (role × route × own/other case)', () => {
     const own = await call(route, rule, ctx.ownCase, token);
     const other = await call(route, rule, ctx.otherCase, token);
     if (who === 'anonymous') {
-      expect([own.status, other.status]).toEqual([401, 401]);
+      expectSignInNeeded(rule, own);
+      expectSignInNeeded(rule, other);
     } else if (!allowed) {
       expect([own.status, other.status]).toEqual([403, 403]);
     } else {

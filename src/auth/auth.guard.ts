@@ -4,13 +4,17 @@ import type { Request } from 'express';
 import { AccessLogService } from '../access-log/access-log.service';
 import { DomainError } from '../common/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
+import { webSessionToken } from '../web/shell/session-cookie';
 import { ACCESS_RULE, AccessRule } from './access-rules';
 import { Actor } from './actor';
 import { AuthService } from './auth.service';
 
 export type AuthenticatedRequest = Request & { actor?: Actor };
 
-/** Signs the caller in from their bearer token and applies the route's role rule. No rule: refused. */
+/**
+ * Signs the caller in from their bearer token (or, on web pages without one, the session cookie)
+ * and applies the route's role rule. No rule: refused.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -27,7 +31,7 @@ export class AuthGuard implements CanActivate {
     ]);
     if (rule && 'public' in rule) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = bearerToken(request);
+    const token = bearerToken(request) ?? webSessionToken(request);
     if (!token) throw new DomainError('unauthenticated', 'Sign in first: send Authorization: Bearer <token>');
     const actor = await this.auth.authenticate(token);
     request.actor = actor;
@@ -44,7 +48,8 @@ export class AuthGuard implements CanActivate {
   /** A refused look is logged like any other access to case data (DPA s.62). */
   private async logRefusal(actor: Actor, request: AuthenticatedRequest): Promise<void> {
     const routePath: string = request.route?.path ?? request.path;
-    const caseId = routePath.startsWith('/api/cases/:id') && typeof request.params?.id === 'string' ? request.params.id : null;
+    const casePath = routePath.startsWith('/api/cases/:id') || routePath.startsWith('/cases/:id');
+    const caseId = casePath && typeof request.params?.id === 'string' ? request.params.id : null;
     await this.unitOfWork.write((manager) =>
       this.accessLog.record(manager, {
         actor,

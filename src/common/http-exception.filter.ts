@@ -1,6 +1,6 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, ERROR_STATUS, FieldProblem } from './domain-error';
 import { RequestValidationError } from './validation';
@@ -76,16 +76,32 @@ export function toErrorBody(exception: unknown, logger: Logger): { body: ErrorBo
   };
 }
 
+/**
+ * Answers errors on the browser's pages as HTML (the web module provides it). The API and /health
+ * keep the JSON error shape.
+ */
+export abstract class HtmlErrorPages {
+  abstract send(request: Request, response: Response, body: ErrorBody): void;
+}
+
+export function wantsJsonErrors(path: string): boolean {
+  return ['/api', '/health'].some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+}
+
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(@Optional() private readonly htmlPages?: HtmlErrorPages) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const { body, headers } = toErrorBody(exception, this.logger);
     if (response.headersSent) return;
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.setHeader('Cache-Control', 'no-store');
+    if (this.htmlPages && !wantsJsonErrors(request.path)) return this.htmlPages.send(request, response, body);
     response.status(body.statusCode).json(body);
   }
 

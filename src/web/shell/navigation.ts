@@ -1,0 +1,41 @@
+import { Role } from '../../officers/officer.entity';
+
+export interface NavItem {
+  href: string;
+  text: string;
+  current: boolean;
+}
+
+interface NavEntry {
+  href: string;
+  text: string;
+  roles: Role[];
+  /** The paths that belong to this section, so it shows as current on its sub-pages too. */
+  section: (path: string) => boolean;
+}
+
+const under = (prefix: string) => (path: string) => path === prefix || path.startsWith(`${prefix}/`);
+
+/**
+ * The service navigation, in order. Later sections slot in here: the supervisor's dashboard and
+ * missed-updates report, alerts, force settings and the support directory.
+ */
+const NAVIGATION: NavEntry[] = [
+  { href: '/', text: 'Work list', roles: ['officer', 'supervisor'], section: (path) => path === '/' },
+  { href: '/cases', text: 'Cases', roles: ['officer', 'supervisor'], section: under('/cases') },
+  { href: '/admin/officers', text: 'Officers', roles: ['admin'], section: under('/admin/officers') },
+  { href: '/admin/teams', text: 'Teams', roles: ['admin'], section: under('/admin/teams') },
+];
+
+export function navigationFor(role: Role, path: string): NavItem[] {
+  return NAVIGATION.filter((entry) => entry.roles.includes(role)).map((entry) => ({
+    href: entry.href,
+    text: entry.text,
+    current: entry.section(path),
+  }));
+}
+
+/** Where each role starts after signing in. */
+export function homePathFor(role: Role): string {
+  return role === 'admin' ? '/admin/officers' : '/';
+}
