@@ -59,7 +59,7 @@ export class AdminPagesService {
   }
 
   async createOfficer(form: FormBody): Promise<WebResult> {
-    const values = formValues(form, NEW_OFFICER_FIELDS);
+    const values = { ...formValues(form, NEW_OFFICER_FIELDS), password: typeof form.password === 'string' ? form.password : '' };
     const validated = await validateAs(CreateOfficerDto, createOfficerBody(form));
     if (!validated.ok) return this.newOfficerPage(values, validated.problems, 400);
     try {

@@ -36,6 +36,8 @@ const OFFICER_FIELDS: Record<string, FieldSpec> = {
     noun: 'a first password',
     kind: 'text',
     hint: 'At least 12 characters. Give it to the officer in person.',
+    formatMessage: 'The first password must be at least 12 characters long',
+    secret: true,
   },
   active: { label: 'Account', noun: 'whether the account is active', kind: 'choice' },
 };

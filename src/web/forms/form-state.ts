@@ -13,6 +13,8 @@ export interface FieldSpec {
   fixedMessage?: string;
   /** Where an error summary link takes focus, when that is not the field's own input. */
   anchor?: string;
+  /** A password: its value judges the wording of an error but is never shown back. */
+  secret?: boolean;
 }
 
 /** The spec of a field by its name; undefined for names the form does not know. */
@@ -96,7 +98,8 @@ export class FormState {
 
   input(name: string): FieldView {
     const spec = this.spec(name);
-    return { id: fieldId(name), name, label: spec.label, hint: spec.hint ?? null, value: this.value(name), error: this.errorFor(name) };
+    const value = spec.secret ? '' : this.value(name);
+    return { id: fieldId(name), name, label: spec.label, hint: spec.hint ?? null, value, error: this.errorFor(name) };
   }
 
   /** Radios, a select or checkboxes. The first option carries the field's id, so error links reach it. */

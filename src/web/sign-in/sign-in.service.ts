@@ -15,7 +15,7 @@ import { CookieChange, page, PageResult, redirectTo, WebResult } from '../shell/
 
 const SIGN_IN_FIELDS: Record<string, FieldSpec> = {
   username: { label: 'Username', noun: 'your username', kind: 'text' },
-  password: { label: 'Password', noun: 'your password', kind: 'text' },
+  password: { label: 'Password', noun: 'your password', kind: 'text', secret: true },
 };
 
 const WRONG_DETAILS = 'The username or password is not right, or the account is not active';
@@ -28,12 +28,12 @@ export class SignInService {
   form(signInCookie: string | null, signedOut: boolean): PageResult {
     const secret = signInCookie ?? randomBytes(32).toString('base64url');
     const cookies: CookieChange[] = signInCookie ? [] : [{ name: SIGN_IN_COOKIE, value: secret, path: SIGN_IN_PATH }];
-    return this.formPage(secret, { username: '' }, [], signedOut, 200, cookies);
+    return this.formPage(secret, { username: '', password: '' }, [], signedOut, 200, cookies);
   }
 
   async signIn(signInCookie: string, form: FormBody, address: string): Promise<WebResult> {
-    const values = { username: formText(form, 'username') };
-    const validated = await validateAs(LoginDto, { username: values.username, password: typeof form.password === 'string' ? form.password : '' });
+    const values = { username: formText(form, 'username'), password: typeof form.password === 'string' ? form.password : '' };
+    const validated = await validateAs(LoginDto, values);
     if (!validated.ok) return this.formPage(signInCookie, values, validated.problems, false, 400);
     try {
       const session = await this.auth.login(validated.value.username, validated.value.password, 'web', address);
@@ -66,7 +66,7 @@ export class SignInService {
     status: number,
     cookies: CookieChange[] = [],
   ): PageResult {
-    const state = new FormState({ ...values, password: '' }, problems, (name) => SIGN_IN_FIELDS[name]);
+    const state = new FormState(values, problems, (name) => SIGN_IN_FIELDS[name]);
     return page(
       'sign-in',
       {
