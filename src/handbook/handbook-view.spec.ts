@@ -116,3 +116,12 @@ describe('input checks', () => {
     expect(() => buildHandbookView(buildHandbookInput(overrides))).toThrow(HandbookInputError);
   });
 });
+
+describe('phone numbers', () => {
+  it('never break across two lines: their spaces are no-break spaces', () => {
+    const view = buildHandbookView(buildHandbookInput());
+    expect(view.officer.workPhone).toBe('01632\u00a0960\u00a0123');
+    expect(view.lines.samaritans.contact.phone).toBe('116\u00a0123');
+    expect(view.lines.shout.contact.text).toEqual({ number: '85258', message: 'SHOUT' });
+  });
+});

@@ -98,13 +98,14 @@ export function tailoringFor(input: HandbookInput): HandbookTailoring {
 
 export function buildHandbookView(input: HandbookInput, facts: LegalFacts = LEGAL_FACTS): HandbookView {
   validateInput(input);
+  const entries = input.supportEntries.map(printedEntry);
   const lines: Record<string, SupportEntry> = {};
-  for (const entry of input.supportEntries) lines[entry.key] = entry;
+  for (const entry of entries) lines[entry.key] = entry;
   return {
     htmlClass: input.options.largePrint ? 'large-print' : 'standard-print',
     forceName: input.forceName,
     caseReference: input.caseReference,
-    officer: { ...input.liaisonOfficer },
+    officer: { ...input.liaisonOfficer, workPhone: noBreak(input.liaisonOfficer.workPhone) },
     nextUpdate: nextUpdateText(input),
     nextUpdateIsDate: input.nextUpdateDate !== null,
     updateFrequency: frequencyText(input.updateFrequencyDays),
@@ -112,8 +113,8 @@ export function buildHandbookView(input: HandbookInput, facts: LegalFacts = LEGA
     printedOn: formatLongDate(input.printedOn),
     tailoring: tailoringFor(input),
     lines,
-    supportGroups: groupSupport(input.supportEntries),
-    numbersCheckedOn: formatLongDate(latest(input.supportEntries.map((e) => e.checkedOn)) ?? input.printedOn),
+    supportGroups: groupSupport(entries),
+    numbersCheckedOn: formatLongDate(latest(entries.map((e) => e.checkedOn)) ?? input.printedOn),
     law: {
       ...facts,
       dates: {
@@ -121,6 +122,23 @@ export function buildHandbookView(input: HandbookInput, facts: LegalFacts = LEGA
         categoriesSince: formatLongDate(facts.imageCategories.guidelineSince),
         disqualificationGuidance: formatLongDate(facts.disqualificationByAssociation.guidanceUpdated),
       },
+    },
+  };
+}
+
+/** A phone number split over two lines is easy to misdial; its spaces become no-break spaces. */
+export function noBreak(text: string): string {
+  return text.replace(/ /g, '\u00a0');
+}
+
+function printedEntry(entry: SupportEntry): SupportEntry {
+  const { phone, text } = entry.contact;
+  return {
+    ...entry,
+    contact: {
+      ...entry.contact,
+      ...(phone !== undefined && { phone: noBreak(phone) }),
+      ...(text !== undefined && { text: { ...text, number: noBreak(text.number) } }),
     },
   };
 }

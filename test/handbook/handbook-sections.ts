@@ -110,7 +110,8 @@ export function htmlToText(html: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+    .replace(/&amp;/g, '&')
+    .replace(/\u00a0/g, ' ');
 }
 
 export interface TailoringCase {

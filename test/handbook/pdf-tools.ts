@@ -14,11 +14,15 @@ function withPdfFile<T>(pdf: Buffer, use: (path: string) => T): T {
   }
 }
 
-/** Text as a reader would see it, via poppler's `pdftotext -layout`; pages end with a form feed. */
+/**
+ * Text as a reader would see it, via poppler's `pdftotext -layout`; pages end with a form feed.
+ * No-break spaces (used inside phone numbers) read as ordinary spaces.
+ */
 export function pdfText(pdf: Buffer, pages?: { first: number; last: number }): string {
   return withPdfFile(pdf, (path) => {
     const range = pages ? ['-f', String(pages.first), '-l', String(pages.last)] : [];
-    return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', ...range, path, '-'], { encoding: 'utf8' });
+    const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', ...range, path, '-'], { encoding: 'utf8' });
+    return text.replace(/\u00a0/g, ' ');
   });
 }
 
