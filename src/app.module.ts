@@ -14,6 +14,13 @@ import { buildDataSourceOptions } from './database/data-source';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { OfficersModule } from './officers/officers.module';
+import { AlertsModule } from './alerts/alerts.module';
+import { ContactsModule } from './contacts/contacts.module';
+import { MilestonesModule } from './milestones/milestones.module';
+import { SettingsModule } from './settings/settings.module';
+import { UpdatesModule } from './updates/updates.module';
+import { WellbeingModule } from './wellbeing/wellbeing.module';
+import { WorkModule } from './work/work.module';
 import { WebModule } from './web/web.module';
 
 export interface AppOptions {
@@ -35,6 +42,13 @@ export class AppModule {
         AuthModule,
         OfficersModule,
         CasesModule,
+        SettingsModule,
+        MilestonesModule,
+        UpdatesModule,
+        ContactsModule,
+        WellbeingModule,
+        AlertsModule,
+        WorkModule,
         WebModule,
       ],
       controllers: [AuthController, HealthController],

@@ -29,6 +29,9 @@ interface Context {
   ownCase: string;
   otherCase: string;
   officer2: string;
+  milestone: string;
+  decline: string;
+  alert: string;
 }
 
 /** The browser's pages (src/web). */
@@ -68,6 +71,34 @@ export const ROUTE_TABLE: Record<string, RouteRule> = {
   'POST /api/cases': { allow: ['officer', 'supervisor'], body: { reference: '' } },
   'GET /api/cases/:id': { allow: ['officer', 'supervisor'], caseScoped: true },
   'PATCH /api/cases/:id': { allow: ['officer', 'supervisor'], caseScoped: true, body: { version: 999 } },
+  'GET /api/cases/:id/milestones': { allow: ['officer', 'supervisor'], caseScoped: true },
+  'POST /api/cases/:id/milestones': { allow: ['officer', 'supervisor'], caseScoped: true, body: { type: 'interview', status: 'expected' } },
+  'PATCH /api/cases/:id/milestones/:milestoneId': {
+    allow: ['officer', 'supervisor'],
+    caseScoped: true,
+    body: { note: 'Interview arranged.' },
+    params: (c) => ({ milestoneId: c.milestone }),
+  },
+  'GET /api/cases/:id/updates': { allow: ['officer', 'supervisor'], caseScoped: true },
+  'POST /api/cases/:id/declines': { allow: ['officer', 'supervisor'], caseScoped: true, body: { from: '2026-03-10', reviewDate: '2026-03-24' } },
+  'POST /api/cases/:id/declines/:declineId/end': { allow: ['officer', 'supervisor'], caseScoped: true, params: (c) => ({ declineId: c.decline }) },
+  'GET /api/cases/:id/contacts': { allow: ['officer', 'supervisor'], caseScoped: true },
+  'POST /api/cases/:id/contacts': {
+    allow: ['officer', 'supervisor'],
+    caseScoped: true,
+    body: { occurredAt: '2026-03-09T10:00:00Z', method: 'phone', outcome: 'no_answer', summary: 'No answer.' },
+  },
+  'GET /api/cases/:id/wellbeing-checks': { allow: ['officer', 'supervisor'], caseScoped: true },
+  'POST /api/cases/:id/wellbeing-checks': {
+    allow: ['officer', 'supervisor'],
+    caseScoped: true,
+    body: { occurredAt: '2026-03-09T10:00:00Z', context: 'routine', distressLevel: 0, indicators: [], trustedPersonPresent: true },
+  },
+  'GET /api/alerts': { allow: ['supervisor'] },
+  'POST /api/alerts/:id/acknowledge': { allow: ['supervisor'], params: (c) => ({ id: c.alert }) },
+  'GET /api/me/work': { allow: ['officer', 'supervisor'] },
+  'GET /api/settings': { allow: ['supervisor', 'admin'] },
+  'PATCH /api/settings': { allow: ['admin'], body: {} },
   ...WEB_ROUTES,
 };
 
@@ -98,10 +129,20 @@ describe('access matrix (role × route × own/other case)', () => {
     t = await createTestApp();
     const officer1 = await t.login('officer1');
     const created = await t.http.post('/api/cases').set('Authorization', `Bearer ${officer1}`).send(caseBody()).expect(201);
+    const ownCase = created.body.id;
+    const as = (path: string) => t.http.post(path).set('Authorization', `Bearer ${officer1}`);
+    const milestone = await as(`/api/cases/${ownCase}/milestones`).send({ type: 'forensic_started', status: 'expected' }).expect(201);
+    const decline = await as(`/api/cases/${ownCase}/declines`).send({ from: '2026-03-10', reviewDate: '2026-03-31' }).expect(201);
+    const check = await as(`/api/cases/${ownCase}/wellbeing-checks`)
+      .send({ occurredAt: '2026-03-09T10:00:00Z', context: 'crisis', distressLevel: 4, indicators: [], trustedPersonPresent: false })
+      .expect(201);
     ctx = {
-      ownCase: created.body.id,
+      ownCase,
       otherCase: await caseIdByReference(t, 'SOU/2026/0201'),
       officer2: await officerId(t, 'officer2'),
+      milestone: milestone.body.id,
+      decline: decline.body.id,
+      alert: check.body.alertId,
     };
   });
 

@@ -100,6 +100,13 @@ describe('HandbookComposer', () => {
       expect(/<h2 id="([^"]+)"/.exec(html)?.[1]).toBe('contact-card');
     });
 
+    it('says nobody will tell the partner whether to stay, and never tells them either way', () => {
+      const text = htmlToText(html).replace(/\s+/g, ' ');
+      expect(text).toContain('Nobody from the police will tell you whether to stay in your relationship or end it.');
+      expect(text).not.toMatch(/\byou (should|must|need to|ought to) (leave|stay|end|split)/i);
+      expect(text).not.toMatch(/\b(leave|divorce) (him|her|them)\b/i);
+    });
+
     it('marks large print on the root element', () => {
       const large = composer.compose(buildHandbookInput({ options: { largePrint: true } })).html;
       expect(large).toMatch(/<html lang="en" class="large-print">/);

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor } from '../auth/actor';
+import { CaseAccessService } from '../cases/case-access.service';
+import { Case } from '../cases/case.entity';
+import { FamilyContact } from '../cases/family-contact.entity';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { isUniqueViolation } from '../common/unique-violation';
+import { UnitOfWork } from '../database/unit-of-work';
+import { lockCaseSchedule, UpdateScheduler } from '../updates/update-scheduler';
+import { Contact } from './contact.entity';
+import { ContactView, toContactView } from './contact-view';
+import { CreateContactDto } from './dto/contact.dto';
+import { IDEMPOTENCY_HEADER, requestHash } from './idempotency';
+import { IdempotencyKey } from './idempotency-key.entity';
+import { IdempotencyStore, KeyAlreadyUsed } from './idempotency-store';
+
+const ROUTE = 'POST /api/cases/:id/contacts';
+/** Devices' clocks drift: a contact logged "now" from a phone a little ahead is not in the future. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+@Injectable()
+export class ContactsService {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly caseAccess: CaseAccessService,
+    private readonly scheduler: UpdateScheduler,
+    private readonly idempotency: IdempotencyStore,
+    private readonly clock: Clock,
+  ) {}
+
+  list(actor: Actor, caseId: string): Promise<ContactView[]> {
+    return this.caseAccess.withCase(
+      actor,
+      caseId,
+      { operation: 'consultation', recordType: 'contact', purpose: 'GET /api/cases/:id/contacts' },
+      async (manager) => {
+        const contacts = await manager.find(Contact, { where: { caseId }, order: { occurredAt: 'DESC', recordedAt: 'DESC' } });
+        const correctedBy = new Map(contacts.filter((c) => c.correctsContactId).map((c) => [c.correctsContactId as string, c.id]));
+        return contacts.map((c) => toContactView(c, correctedBy.get(c.id) ?? null));
+      },
+    );
+  }
+
+  /**
+   * Logs a contact and recomputes the family's updates in the same transaction. With an
+   * Idempotency-Key: the same key and body again answers the first result without a new row; the
+   * same key with a different body is a 422.
+   */
+  async create(actor: Actor, caseId: string, dto: CreateContactDto, key: string | null): Promise<ContactView> {
+    if (key === null) return this.record(actor, caseId, dto, null);
+    const hash = requestHash(ROUTE, caseId, dto);
+    const earlier = await this.unitOfWork.write((manager) => this.idempotency.find(manager, actor.id, key));
+    if (earlier) return this.replay(actor, earlier, hash);
+    try {
+      return await this.record(actor, caseId, dto, { key, hash });
+    } catch (error) {
+      if (!(error instanceof KeyAlreadyUsed) && !isUniqueViolation(error)) throw error;
+      const winner = await this.unitOfWork.write((manager) => this.idempotency.find(manager, actor.id, key));
+      if (!winner) throw new DomainError('conflict', 'Someone else changed this case at the same moment. Try again.');
+      return this.replay(actor, winner, hash);
+    }
+  }
+
+  private record(actor: Actor, caseId: string, dto: CreateContactDto, idempotency: { key: string; hash: string } | null): Promise<ContactView> {
+    return this.caseAccess.withCase(actor, caseId, { operation: 'collection', recordType: 'contact', purpose: ROUTE }, async (manager, kase) => {
+      await lockCaseSchedule(manager, caseId);
+      const claimId = idempotency
+        ? await this.idempotency.claim(manager, { officerId: actor.id, key: idempotency.key, requestHash: idempotency.hash, caseId, recordType: 'contact' })
+        : null;
+      await this.check(manager, kase, dto);
+      const { identifiers } = await manager.insert(Contact, {
+        caseId,
+        occurredAt: new Date(dto.occurredAt),
+        method: dto.method,
+        outcome: dto.outcome,
+        summary: dto.summary,
+        topicsCovered: dto.topicsCovered ?? [],
+        familyContactId: dto.familyContactId ?? null,
+        officerId: actor.id,
+        correctsContactId: dto.correctsContactId ?? null,
+        recordedAt: this.clock.now(),
+      });
+      const contact = await manager.findOneOrFail(Contact, { where: { id: identifiers[0].id as string } });
+      await this.scheduler.recompute(manager, caseId);
+      // What an exact replay will answer: the JSON, not the objects.
+      const view = JSON.parse(JSON.stringify(toContactView(contact, null))) as ContactView;
+      if (claimId) await this.idempotency.complete(manager, claimId, contact.id, view);
+      return view;
+    });
+  }
+
+  private replay(actor: Actor, stored: IdempotencyKey, hash: string): Promise<ContactView> {
+    if (stored.requestHash !== hash) {
+      throw new DomainError('unprocessable', `This ${IDEMPOTENCY_HEADER} was already used for a different request`, [
+        { field: IDEMPOTENCY_HEADER, messages: [`${IDEMPOTENCY_HEADER} was already used with a different body or case; send a new key`] },
+      ]);
+    }
+    return this.caseAccess.withCase(
+      actor,
+      stored.caseId,
+      { operation: 'consultation', recordType: 'contact', recordId: stored.recordId, purpose: `${ROUTE} (${IDEMPOTENCY_HEADER} replay)` },
+      async () => JSON.parse(stored.responseBody as string) as ContactView,
+    );
+  }
+
+  private async check(manager: EntityManager, kase: Case, dto: CreateContactDto): Promise<void> {
+    if (!kase.arrestDate) {
+      throw new DomainError('conflict', 'Record the arrest before logging contact with the family: nothing is owed to them before it', [
+        { field: 'arrestDate', messages: ['the case has no arrest date yet'] },
+      ]);
+    }
+    if (Date.parse(dto.occurredAt) > this.clock.now().getTime() + FUTURE_TOLERANCE_MS) {
+      throw DomainError.invalidField('occurredAt', 'occurredAt must not be in the future');
+    }
+    if (dto.familyContactId && !(await manager.exists(FamilyContact, { where: { id: dto.familyContactId, caseId: kase.id } }))) {
+      throw DomainError.invalidField('familyContactId', 'familyContactId must be one of this case’s family contacts');
+    }
+    if (dto.correctsContactId) {
+      const [original, laterCorrection] = await Promise.all([
+        manager.findOne(Contact, { where: { id: dto.correctsContactId, caseId: kase.id } }),
+        manager.findOne(Contact, { where: { correctsContactId: dto.correctsContactId } }),
+      ]);
+      if (!original) throw DomainError.invalidField('correctsContactId', 'correctsContactId must be a contact of this case');
+      if (laterCorrection) {
+        throw new DomainError('conflict', 'That entry has already been corrected: correct the newer entry instead', [
+          { field: 'correctsContactId', messages: [`already corrected by ${laterCorrection.id}`] },
+        ]);
+      }
+    }
+  }
+}
