@@ -7,6 +7,7 @@ import { londonToday } from '../../cases/cases.service';
 import { FamilyContact } from '../../cases/family-contact.entity';
 import { Officer, Role } from '../../officers/officer.entity';
 import { Team } from '../../officers/team.entity';
+import { DEMO_STORIES, seedDemoHistory } from './demo-stories';
 
 export const DEMO_USERS: { username: string; name: string; role: Role; team: 'North' | 'South' | null; collar: string }[] = [
   { username: 'officer1', name: 'PC Alex Morgan', role: 'officer', team: 'North', collar: 'N1042' },
@@ -76,13 +77,13 @@ export async function seedDemoIfEmpty(dataSource: DataSource, password: string, 
       });
       officers.set(user.username, await manager.save(officer));
     }
-    await seedCases(manager, officers, londonToday(now));
+    await seedCases(manager, officers, londonToday(now), now);
   });
   new Logger('Seed').log(`Seeded ${DEMO_USERS.length} demo accounts and ${DEMO_CASES.length} demo cases`);
   return true;
 }
 
-async function seedCases(manager: EntityManager, officers: Map<string, Officer>, today: string): Promise<void> {
+async function seedCases(manager: EntityManager, officers: Map<string, Officer>, today: string, now: Date): Promise<void> {
   for (const demo of DEMO_CASES) {
     const liaison = officers.get(demo.liaison)!;
     const [under5, age5to11, age12to17] = demo.children ?? [0, 0, 0];
@@ -115,7 +116,7 @@ async function seedCases(manager: EntityManager, officers: Map<string, Officer>,
         version: 1,
       }),
     );
-    await manager.insert(FamilyContact, {
+    const { identifiers } = await manager.insert(FamilyContact, {
       caseId: kase.id,
       name: demo.contact[0],
       relationship: demo.contact[1],
@@ -124,5 +125,7 @@ async function seedCases(manager: EntityManager, officers: Map<string, Officer>,
       active: true,
       position: 0,
     });
+    const story = DEMO_STORIES[demo.reference];
+    if (story) await seedDemoHistory(manager, story, { kase, familyContactId: identifiers[0].id as string, today, now });
   }
 }
