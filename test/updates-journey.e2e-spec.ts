@@ -232,6 +232,15 @@ describe('the family declines updates', () => {
   });
 });
 
+interface WorkItem {
+  caseId: string;
+  reference: string;
+  reason: string;
+  dueDate: string;
+  status: string;
+  riskLevel: string | null;
+}
+
 describe('the officer’s work list', () => {
   let t: TestApp;
   const clock = new FakeClock('2026-03-09T12:00:00Z'); // Monday
@@ -255,8 +264,9 @@ describe('the officer’s work list', () => {
     await me.patch(`/api/cases/${closed.id}`, { version: 1, status: 'closed' }).expect(200);
 
     const res = await me.get('/api/me/work').expect(200);
-    const mine = (list: { caseId: string }[]) => list.filter((i) => [w1.id, w2.id, w3.id, closed.id].includes(i.caseId));
-    const pick = (list: Record<string, unknown>[]) => mine(list as { caseId: string }[]).map((i) => [(i as { reference: string }).reference, (i as { reason: string }).reason, (i as { dueDate: string }).dueDate]);
+    const ours = [w1.id, w2.id, w3.id, closed.id];
+    const mine = (list: WorkItem[]) => list.filter((i) => ours.includes(i.caseId));
+    const pick = (list: WorkItem[]) => mine(list).map((i) => [i.reference, i.reason, i.dueDate]);
     expect(res.body.today).toBe('2026-03-10');
     expect(pick(res.body.overdue)).toEqual([
       [w1.reference, 'first_contact', '2026-03-03'],
@@ -268,14 +278,14 @@ describe('the officer’s work list', () => {
     ]);
     expect(pick(res.body.next7Days)).toEqual([[w1.reference, 'cadence', '2026-03-16']]);
     expect(res.body.dueToday[0]).toMatchObject({ reason: 'wellbeing_follow_up', riskLevel: 'high', status: 'open', caseId: w2.id, role: 'liaison' });
-    for (const list of [res.body.overdue, res.body.dueToday, res.body.next7Days] as { dueDate: string; riskLevel: string | null; reason: string }[][]) {
+    for (const list of [res.body.overdue, res.body.dueToday, res.body.next7Days] as WorkItem[][]) {
       const highFirst = list.findIndex((i) => !(i.reason === 'wellbeing_follow_up' && i.riskLevel === 'high'));
       const rest = highFirst === -1 ? [] : list.slice(highFirst);
       expect(rest.some((i) => i.reason === 'wellbeing_follow_up' && i.riskLevel === 'high')).toBe(false);
       expect(rest.map((i) => i.dueDate)).toEqual([...rest.map((i) => i.dueDate)].sort());
     }
     // Stored statuses were refreshed for the list: the overdue first contacts are missed, not open.
-    expect(mine(res.body.overdue).every((i) => (i as unknown as { status: string }).status === 'missed')).toBe(true);
+    expect(mine(res.body.overdue).every((i) => i.status === 'missed')).toBe(true);
   });
 
   it('is empty for a supervisor who holds no cases, and refused to an admin', async () => {
