@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessLogModule } from './access-log/access-log.module';
 import { AuthController } from './auth/auth.controller';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { AppConfig, loadConfig } from './config/app-config';
@@ -50,6 +51,7 @@ export class AppModule {
         AlertsModule,
         WorkModule,
         WebModule,
+        AuditModule,
       ],
       controllers: [AuthController, HealthController],
       providers: [

@@ -99,6 +99,14 @@ export const ROUTE_TABLE: Record<string, RouteRule> = {
   'GET /api/me/work': { allow: ['officer', 'supervisor'] },
   'GET /api/settings': { allow: ['supervisor', 'admin'] },
   'PATCH /api/settings': { allow: ['admin'], body: {} },
+  'GET /api/audit/missed-updates': { allow: ['supervisor'] },
+  'GET /api/audit/compliance': { allow: ['supervisor'] },
+  'GET /api/audit/no-recent-contact': { allow: ['supervisor'] },
+  'GET /api/audit/high-risk-without-follow-up': { allow: ['supervisor'] },
+  'GET /api/audit/unassigned-cases': { allow: ['supervisor'] },
+  'GET /api/audit/unacknowledged-alerts': { allow: ['supervisor'] },
+  'GET /api/audit/access-log': { allow: ['supervisor', 'admin'] },
+  'GET /api/audit/access-log/verify': { allow: ['supervisor', 'admin'] },
   ...WEB_ROUTES,
 };
 

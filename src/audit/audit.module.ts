@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { AccessLogAuditController } from './access-log-audit.controller';
+import { AuditController } from './audit.controller';
+import { AuditService } from './audit.service';
+
+@Module({
+  controllers: [AuditController, AccessLogAuditController],
+  providers: [AuditService],
+})
+export class AuditModule {}
