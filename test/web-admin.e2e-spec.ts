@@ -34,7 +34,7 @@ describe('web admin pages', () => {
     const res = await admin.get('/admin/officers');
     expect(res.status).toBe(200);
     const text = visibleText(res.text);
-    expect(text).toContain('PC Alex Morgan officer1 N1042 Liaison officer North Active');
+    expect(text).toContain('PC Alex Morgan officer1 N1042 Officer North Active');
     expect(text).toContain('Sgt Hannah Okafor supervisor2 S0502 Supervisor South Active');
     expect(text).toContain('Robin Hayes admin1 A0001 Administrator No team Active');
   });

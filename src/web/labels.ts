@@ -32,7 +32,7 @@ export const CONTACT_METHOD_LABELS: Record<ContactMethod, string> = {
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
-  officer: 'Liaison officer',
+  officer: 'Officer',
   supervisor: 'Supervisor',
   admin: 'Administrator',
 };

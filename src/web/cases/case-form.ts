@@ -363,6 +363,12 @@ export function caseFormModel(state: FormState, options: CaseFormOptions) {
     options.officers.filter((officer) => (officer.active && officer.role !== 'admin') || officer.id === state.value(name));
   return {
     creating: options.mode === 'create',
+    assignmentNote:
+      options.mode === 'edit'
+        ? options.role === 'supervisor'
+          ? 'To change the liaison officer or deputy, use Reassign on the case page.'
+          : 'To change the liaison officer or deputy, ask your supervisor.'
+        : null,
     errors: state.errors,
     version: state.input('version'),
     stale: state.errorFor('version') !== null,
