@@ -15,7 +15,7 @@ import { HandbookComposer } from '../src/handbook/handbook-composer';
 import type { HandbookInput } from '../src/handbook/handbook-input';
 import { HandbookPrinter } from '../src/handbook/handbook-printer';
 import { PdfCache } from '../src/handbook/pdf-cache';
-import { CHROMIUM_ARGS, ChromiumPdfRenderer, defaultChromiumPath } from '../src/handbook/pdf-renderer';
+import { CHROMIUM_ARGS, ChromiumPdfRenderer, defaultChromiumPath, handbookPdfOptions } from '../src/handbook/pdf-renderer';
 import { entriesFor, loadNationalDirectory } from '../src/handbook/support-directory';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 15);
@@ -55,18 +55,7 @@ function benchInput(overrides: Partial<HandbookInput> = {}): HandbookInput {
 }
 
 /** The same PDF options the renderer uses, so "bare" differs only in what the renderer adds. */
-const BARE_PDF_OPTIONS: PDFOptions = {
-  format: 'A4',
-  printBackground: true,
-  displayHeaderFooter: true,
-  headerTemplate: '<div></div>',
-  footerTemplate:
-    `<div style="width:100%;margin:0 16mm;font-family:'Liberation Sans',Arial,sans-serif;font-size:9pt;text-align:center;">` +
-    'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
-  margin: { top: '16mm', right: '16mm', bottom: '20mm', left: '16mm' },
-  tagged: true,
-  outline: true,
-};
+const BARE_PDF_OPTIONS: PDFOptions = handbookPdfOptions({ largePrint: false });
 
 function launch(): Promise<Browser> {
   return puppeteer.launch({

@@ -41,6 +41,7 @@ export interface SupportGroup {
 
 export interface HandbookView {
   htmlClass: string;
+  largePrint: boolean;
   forceName: string;
   caseReference: string;
   officer: HandbookInput['liaisonOfficer'];
@@ -103,6 +104,7 @@ export function buildHandbookView(input: HandbookInput, facts: LegalFacts = LEGA
   for (const entry of entries) lines[entry.key] = entry;
   return {
     htmlClass: input.options.largePrint ? 'large-print' : 'standard-print',
+    largePrint: input.options.largePrint,
     forceName: input.forceName,
     caseReference: input.caseReference,
     officer: { ...input.liaisonOfficer, workPhone: noBreak(input.liaisonOfficer.workPhone) },

@@ -214,7 +214,7 @@ export class ChromiumPdfRenderer implements PdfRenderer {
     const print = async (): Promise<Buffer> => {
       page = await this.takePage(browser);
       await page.setContent(html, { waitUntil: 'load', timeout: this.timeoutMs });
-      return Buffer.from(await page.pdf({ ...pdfOptions(options), timeout: this.timeoutMs }));
+      return Buffer.from(await page.pdf({ ...handbookPdfOptions(options), timeout: this.timeoutMs }));
     };
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new RenderTimeoutError(this.timeoutMs)), this.timeoutMs);
@@ -341,17 +341,14 @@ export class ChromiumPdfRenderer implements PdfRenderer {
   }
 }
 
-function pdfOptions(options: PdfRenderOptions): PDFOptions {
-  const fontSize = options.largePrint ? '14pt' : '9pt';
+/**
+ * A4 with room for the page numbers, which the handbook's own CSS draws in the bottom margin
+ * (`@page @bottom-center`). Tagged for screen readers; headings become bookmarks.
+ */
+export function handbookPdfOptions(options: PdfRenderOptions = {}): PDFOptions {
   return {
     format: 'A4',
     printBackground: true,
-    displayHeaderFooter: true,
-    headerTemplate: '<div></div>',
-    footerTemplate:
-      `<div style="width:100%;margin:0 16mm;font-family:'Liberation Sans',Arial,sans-serif;` +
-      `font-size:${fontSize};color:#000;text-align:center;">` +
-      'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
     margin: { top: '16mm', right: '16mm', bottom: options.largePrint ? '24mm' : '20mm', left: '16mm' },
     tagged: true,
     outline: true,
