@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { DataSource, DataSourceOptions } from 'typeorm';
-import { DatabaseConfig, loadConfig } from '../config/app-config';
+import { DataSourceOptions } from 'typeorm';
+import { DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
@@ -39,5 +39,14 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
   };
 }
 
-/** Used by the TypeORM CLI (`npm run typeorm -- migration:run`). */
-export default new DataSource(buildDataSourceOptions(loadConfig(process.env).database));
+export const REPORTS_CONNECTION = 'reports';
+
+/**
+ * A second connection for long reads (audit reports, handbook data) so they never queue behind, or
+ * hold up, the API's single SQLite connection. WAL lets it read while the main connection writes.
+ * Never written through and never migrated.
+ */
+export function buildReportsDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  const options = buildDataSourceOptions(database);
+  return { ...options, name: REPORTS_CONNECTION, migrations: [], ...(options.type === 'postgres' ? { extra: { max: 3 } } : {}) } as DataSourceOptions;
+}

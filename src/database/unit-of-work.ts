@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { REPORTS_CONNECTION } from './data-source';
 
 /**
  * The one place write transactions start. TypeORM's sqlite driver shares a single connection, so two
@@ -13,7 +14,10 @@ export class UnitOfWork implements OnModuleInit {
   private queueTail: Promise<unknown> = Promise.resolve();
   private readonly serialise: boolean;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource(REPORTS_CONNECTION) private readonly reportsDataSource: DataSource,
+  ) {
     this.serialise = dataSource.options.type === 'sqlite';
   }
 
@@ -41,5 +45,10 @@ export class UnitOfWork implements OnModuleInit {
   /** Reads that need no transaction. */
   get reader(): EntityManager {
     return this.dataSource.manager;
+  }
+
+  /** Long reads (reports, exports, handbook data) on a connection of their own. Read only. */
+  get reports(): EntityManager {
+    return this.reportsDataSource.manager;
   }
 }
