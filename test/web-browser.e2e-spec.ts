@@ -11,7 +11,6 @@ describe('web pages in a browser', () => {
   let t: TestApp;
   let browser: Browser;
   let origin: string;
-  let shot = 0;
   /** Everything that went wrong in any page: console errors (CSP refusals among them), failed or off-site requests. */
   const problems: string[] = [];
 
@@ -55,8 +54,7 @@ describe('web pages in a browser', () => {
    * also checked with JavaScript on.
    */
   async function check(page: Page, name: string, options: { axe?: boolean } = {}): Promise<void> {
-    shot += 1;
-    await screenshot(page, `${String(shot).padStart(2, '0')}-${name}`);
+    await screenshot(page, name);
     if (options.axe === false) return;
     const violations = await seriousAxeViolations(page);
     expect({ page: name, violations }).toEqual({ page: name, violations: [] });
@@ -91,7 +89,7 @@ describe('web pages in a browser', () => {
       return { className: element.className, text: element.textContent?.trim(), background: style.backgroundColor, outline: style.outlineStyle };
     });
     expect(skip).toMatchObject({ className: expect.stringContaining('govuk-skip-link'), text: 'Skip to main content', background: 'rgb(255, 221, 0)' });
-    await screenshot(page, `${String(shot).padStart(2, '0')}-sign-in-skip-link-focused`);
+    await screenshot(page, 'sign-in-skip-link-focused');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
     await page.keyboard.press('Tab');

@@ -45,6 +45,7 @@ describe('web case pages', () => {
     const page = await officer1.get(res.headers.location);
     expect(page.status).toBe(200);
     expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;.*form-action 'self';frame-ancestors 'none'/);
     const text = visibleText(page.text);
     expect(text).toContain('Case created');
     expect(text).toContain(form.reference);
