@@ -5,6 +5,7 @@ import { CreateOfficerDto, CreateTeamDto, UpdateOfficerDto } from '../../officer
 import { OfficersService, OfficerView } from '../../officers/officers.service';
 import { Team } from '../../officers/team.entity';
 import { FormBody, formText, FormValues, formValues } from '../forms/form-body';
+import { formProblems } from '../forms/form-problems';
 import { validateAs } from '../forms/validate-as';
 import { ROLE_LABELS } from '../labels';
 import { pageTitle } from '../shell/page-shell';
@@ -20,13 +21,6 @@ import {
   teamFormState,
   updateOfficerBody,
 } from './officer-form';
-
-function formProblems(error: unknown): { problems: FieldProblem[]; status: number } | null {
-  if (!(error instanceof DomainError) || !error.fields.length) return null;
-  if (error.code === 'invalid') return { problems: error.fields, status: 400 };
-  if (error.code === 'conflict') return { problems: error.fields, status: 409 };
-  return null;
-}
 
 function statusTag(active: boolean) {
   return active ? { text: 'Active', classes: 'govuk-tag--green' } : { text: 'Deactivated', classes: 'govuk-tag--grey' };

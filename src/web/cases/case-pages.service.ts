@@ -3,10 +3,11 @@ import { Actor } from '../../auth/actor';
 import { CaseView } from '../../cases/case-view';
 import { CasesService } from '../../cases/cases.service';
 import { CaseListQuery, CreateCaseDto, UpdateCaseDto } from '../../cases/dto/case.dto';
-import { DomainError, FieldProblem } from '../../common/domain-error';
+import { FieldProblem } from '../../common/domain-error';
 import { OfficersService, OfficerView } from '../../officers/officers.service';
 import { FormBody, FormValues, formValues } from '../forms/form-body';
 import { FormState } from '../forms/form-state';
+import { formProblems } from '../forms/form-problems';
 import { validateAs } from '../forms/validate-as';
 import { pageTitle } from '../shell/page-shell';
 import { page, PageResult, redirectTo, WebResult } from '../shell/web-result';
@@ -23,14 +24,6 @@ import {
 } from './case-form';
 import { caseListRow, caseStatusTag, caseSummaries, COMING_SECTIONS, officerNames, SAVED_MESSAGES } from './case-page-model';
 import { CasePageQuery } from './case-pages.dto';
-
-/** Problems a form can show beside its fields; any other error becomes an error page. */
-function formProblems(error: unknown): { problems: FieldProblem[]; status: number } | null {
-  if (!(error instanceof DomainError) || !error.fields.length) return null;
-  if (error.code === 'invalid') return { problems: error.fields, status: 400 };
-  if (error.code === 'conflict' || error.code === 'stale_version') return { problems: error.fields, status: 409 };
-  return null;
-}
 
 const LIST_FILTERS = [
   { status: undefined, text: 'All cases', href: '/cases' },
