@@ -92,6 +92,13 @@ describe('sign-in, tokens and officer accounts', () => {
       expect(dup.body.fields[0].field).toBe('username');
     });
 
+    it('answers an empty officer PATCH with the officer unchanged, not a 500', async () => {
+      const admin = await t.login('admin1', { fresh: true });
+      const id = await officerId(t, 'officer3');
+      const res = await t.http.patch(`/api/officers/${id}`).set('Authorization', `Bearer ${admin}`).send({}).expect(200);
+      expect(res.body).toMatchObject({ username: 'officer3', active: true });
+    });
+
     it('names every bad field when creating an officer', async () => {
       const admin = await t.login('admin1', { fresh: true });
       const res = await t.http
