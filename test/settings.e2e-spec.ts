@@ -21,7 +21,7 @@ describe('force settings', () => {
 
   it('starts from the defaults, version 0', async () => {
     const res = await supervisor.get('/api/settings').expect(200);
-    expect(res.body).toEqual({ ...DEFAULT_RULE_SETTINGS, version: 0, updatedAt: null, updatedByOfficerId: null });
+    expect(res.body).toEqual({ ...DEFAULT_RULE_SETTINGS, retentionReviewMonths: 24, version: 0, updatedAt: null, updatedByOfficerId: null });
     await officer.get('/api/settings').expect(403);
   });
 

@@ -41,6 +41,9 @@ export class CaseAccessService {
       return await this.unitOfWork.write(async (manager) => {
         const kase = await manager.findOne(Case, { where: { id: caseId } });
         if (!kase || !canSeeCase(actor, kase)) throw new CaseRefused();
+        if (kase.erasedAt && access.operation !== 'consultation') {
+          throw new DomainError('conflict', `This case's personal data was erased on ${kase.erasedAt.toISOString().slice(0, 10)}: it can no longer be changed`);
+        }
         const result = await work(manager, kase);
         const recordId = access.recordId ?? (result as { id?: unknown } | null)?.id;
         await this.accessLog.record(manager, {

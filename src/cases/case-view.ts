@@ -30,6 +30,8 @@ export interface CaseView {
   familyContacts: FamilyContactView[];
   impartialityWarning: string | null;
   closedDate: string | null;
+  retentionReviewDate: string | null;
+  erasedAt: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -66,6 +68,8 @@ export function toCaseView(kase: Case): CaseView {
         ? 'The liaison officer is also the investigating officer: the family may not see them as impartial. Consider another liaison officer.'
         : null,
     closedDate: kase.closedDate,
+    retentionReviewDate: kase.retentionReviewDate,
+    erasedAt: kase.erasedAt,
     version: kase.version,
     createdAt: kase.createdAt,
     updatedAt: kase.updatedAt,

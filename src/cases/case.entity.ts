@@ -105,6 +105,14 @@ export class Case {
   @Column({ type: 'date', nullable: true })
   closedDate: string | null;
 
+  /** Set when the case is closed (closedDate + the force's retentionReviewMonths), cleared when reopened. */
+  @Column({ type: 'date', nullable: true })
+  retentionReviewDate: string | null;
+
+  /** When an admin erased the family's personal data after the review date. Such a case never changes again. */
+  @Column({ type: Date, nullable: true })
+  erasedAt: Date | null;
+
   @OneToMany(() => FamilyContact, (contact) => contact.case)
   familyContacts?: FamilyContact[];
 

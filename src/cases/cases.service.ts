@@ -6,12 +6,14 @@ import { Clock } from '../common/clock';
 import { DomainError, FieldProblem } from '../common/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Officer } from '../officers/officer.entity';
+import { SettingsService } from '../settings/settings.service';
 import { UpdateScheduler } from '../updates/update-scheduler';
 import { CaseAccessService } from './case-access.service';
 import { Case } from './case.entity';
 import { CaseListQuery, CreateCaseDto, FamilyContactDto, UpdateCaseDto } from './dto/case.dto';
 import { FamilyContact } from './family-contact.entity';
 import { CaseView, toCaseView } from './case-view';
+import { retentionReviewDate } from './retention';
 
 /** Fields a liaison officer may not change: moving a case between officers is a supervisor's call. */
 const ASSIGNMENT_FIELDS = ['liaisonOfficerId', 'deputyOfficerId'] as const;
@@ -27,6 +29,7 @@ export class CasesService {
     private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
     private readonly scheduler: UpdateScheduler,
+    private readonly settings: SettingsService,
   ) {}
 
   async list(actor: Actor, query: CaseListQuery): Promise<CaseView[]> {
@@ -129,8 +132,15 @@ export class CasesService {
         await this.scheduler.recompute(manager, id);
       }
       this.checkConsistency(merged);
-      if (dto.status === 'closed' && kase.status !== 'closed') changes.closedDate = this.today();
-      if (dto.status === 'open') changes.closedDate = null;
+      if (dto.status === 'closed' && kase.status !== 'closed') {
+        changes.closedDate = this.today();
+        const { retentionReviewMonths } = await this.settings.retention(manager);
+        changes.retentionReviewDate = retentionReviewDate(changes.closedDate, retentionReviewMonths);
+      }
+      if (dto.status === 'open') {
+        changes.closedDate = null;
+        changes.retentionReviewDate = null;
+      }
       for (const f of ASSIGNMENT_FIELDS) if (dto[f] !== undefined) (changes as Record<string, unknown>)[f] = dto[f];
       const result = await manager
         .createQueryBuilder()

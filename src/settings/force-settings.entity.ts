@@ -11,6 +11,10 @@ export class ForceSettings {
   @Column({ type: 'simple-json' })
   settings: RuleSettings;
 
+  /** See RetentionSettings: kept apart from the rules' settings, on the same record. */
+  @Column({ type: 'integer', default: 24 })
+  retentionReviewMonths: number;
+
   @Column({ type: 'integer', default: 1 })
   version: number;
 

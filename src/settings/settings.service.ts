@@ -7,10 +7,11 @@ import { isUniqueViolation } from '../common/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DEFAULT_RULE_SETTINGS, RuleSettings, applyRuleSettings, validateRuleSettings } from '../rules';
 import { ForceSettings } from './force-settings.entity';
+import { DEFAULT_RETENTION_SETTINGS, RetentionSettings, isRetentionSetting, validateRetentionSettings } from './retention-settings';
 
 const SETTINGS_ID = 'force';
 
-export interface SettingsView extends RuleSettings {
+export interface SettingsView extends RuleSettings, RetentionSettings {
   /** 0 while the force runs on the defaults; PATCH may send it back to refuse a stale edit. */
   version: number;
   updatedAt: Date | null;
@@ -19,6 +20,7 @@ export interface SettingsView extends RuleSettings {
 
 export interface SettingsChange {
   view: SettingsView;
+  /** The rules' settings changed, so the stored schedules must be recomputed. */
   changed: boolean;
 }
 
@@ -37,15 +39,21 @@ export class SettingsService {
     return toRuleSettings(await manager.findOne(ForceSettings, { where: { id: SETTINGS_ID } }));
   }
 
+  async retention(manager: EntityManager): Promise<RetentionSettings> {
+    return toRetentionSettings(await manager.findOne(ForceSettings, { where: { id: SETTINGS_ID } }));
+  }
+
   view(): Promise<SettingsView> {
     return this.unitOfWork.write(async (manager) => toView(await manager.findOne(ForceSettings, { where: { id: SETTINGS_ID } })));
   }
 
-  async update(actor: Actor, patch: Partial<RuleSettings> & { version?: number }): Promise<SettingsChange> {
+  async update(actor: Actor, patch: Partial<RuleSettings & RetentionSettings> & { version?: number }): Promise<SettingsChange> {
     const { version, ...given } = patch;
     // DTO instances carry every declared field; only the ones sent are a change.
-    const fields = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined)) as Partial<RuleSettings>;
-    const problems = validateRuleSettings(fields);
+    const sent = Object.entries(given).filter(([, value]) => value !== undefined);
+    const fields = Object.fromEntries(sent.filter(([field]) => !isRetentionSetting(field))) as Partial<RuleSettings>;
+    const retention = Object.fromEntries(sent.filter(([field]) => isRetentionSetting(field))) as Partial<RetentionSettings>;
+    const problems = [...validateRuleSettings(fields), ...validateRetentionSettings(retention)];
     if (problems.length) {
       throw new DomainError(
         'invalid',
@@ -62,18 +70,21 @@ export class SettingsService {
         ]);
       }
       const next = applyRuleSettings(toRuleSettings(row), fields);
-      if (JSON.stringify(next) === JSON.stringify(toRuleSettings(row))) return { view: current, changed: false };
+      const nextRetention = { ...toRetentionSettings(row), ...retention };
+      const rulesChanged = JSON.stringify(next) !== JSON.stringify(toRuleSettings(row));
+      const retentionChanged = JSON.stringify(nextRetention) !== JSON.stringify(toRetentionSettings(row));
+      if (!rulesChanged && !retentionChanged) return { view: current, changed: false };
       const updatedAt = this.clock.now();
       if (!row) {
         // Two first edits at once: the loser hits the primary key and is told to reload.
-        await manager.insert(ForceSettings, { id: SETTINGS_ID, settings: next, version: 1, updatedAt, updatedByOfficerId: actor.id }).catch((error) => {
+        await manager.insert(ForceSettings, { id: SETTINGS_ID, settings: next, ...nextRetention, version: 1, updatedAt, updatedByOfficerId: actor.id }).catch((error) => {
           throw isUniqueViolation(error) ? new DomainError('stale_version', 'The settings were changed by someone else. Reload them and try again.') : error;
         });
       } else {
         const result = await manager
           .createQueryBuilder()
           .update(ForceSettings)
-          .set({ settings: next, version: () => 'version + 1', updatedAt, updatedByOfficerId: actor.id })
+          .set({ settings: next, ...nextRetention, version: () => 'version + 1', updatedAt, updatedByOfficerId: actor.id })
           .where('id = :id AND version = :version', { id: SETTINGS_ID, version: row.version })
           .execute();
         if (result.affected === 0) {
@@ -82,7 +93,7 @@ export class SettingsService {
           ]);
         }
       }
-      return { view: toView(await manager.findOneOrFail(ForceSettings, { where: { id: SETTINGS_ID } })), changed: true };
+      return { view: toView(await manager.findOneOrFail(ForceSettings, { where: { id: SETTINGS_ID } })), changed: rulesChanged };
     });
   }
 }
@@ -96,9 +107,14 @@ function toRuleSettings(row: ForceSettings | null): RuleSettings {
   };
 }
 
+function toRetentionSettings(row: ForceSettings | null): RetentionSettings {
+  return { retentionReviewMonths: row?.retentionReviewMonths ?? DEFAULT_RETENTION_SETTINGS.retentionReviewMonths };
+}
+
 function toView(row: ForceSettings | null): SettingsView {
   return {
     ...toRuleSettings(row),
+    ...toRetentionSettings(row),
     version: row?.version ?? 0,
     updatedAt: row?.updatedAt ?? null,
     updatedByOfficerId: row?.updatedByOfficerId ?? null,

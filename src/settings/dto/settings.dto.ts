@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Min, ValidateBy, ValidationOptions } from 'class-validator';
 import { DEFAULT_RULE_SETTINGS, MILESTONE_TYPES, MilestoneType, validateRuleSettings } from '../../rules';
+import { DEFAULT_RETENTION_SETTINGS, RETENTION_REVIEW_MONTHS_LIMITS, validateRetentionSettings } from '../retention-settings';
 
 /** Checks one field with the rules' own validateRuleSettings, so the API and the rules never disagree. */
 function IsRuleSetting(options?: ValidationOptions): PropertyDecorator {
@@ -67,4 +68,16 @@ export class UpdateSettingsDto {
   @IsOptional()
   @IsRuleSetting()
   impartialityWarning?: boolean;
+
+  /** Months from a case's closure to its retention review date (when an admin may erase it). */
+  @ApiPropertyOptional({ example: DEFAULT_RETENTION_SETTINGS.retentionReviewMonths, minimum: RETENTION_REVIEW_MONTHS_LIMITS.min, maximum: RETENTION_REVIEW_MONTHS_LIMITS.max })
+  @IsOptional()
+  @ValidateBy({
+    name: 'isRetentionSetting',
+    validator: {
+      validate: (value) => validateRetentionSettings({ retentionReviewMonths: value }).length === 0,
+      defaultMessage: (args) => `retentionReviewMonths ${validateRetentionSettings({ retentionReviewMonths: args?.value })[0]?.message ?? 'is not valid'}`,
+    },
+  })
+  retentionReviewMonths?: number;
 }
