@@ -7,5 +7,6 @@ import { AlertsService } from './alerts.service';
   imports: [CasesModule],
   controllers: [AlertsController],
   providers: [AlertsService],
+  exports: [AlertsService],
 })
 export class AlertsModule {}

@@ -9,5 +9,6 @@ import { IdempotencyStore } from './idempotency-store';
   imports: [CasesModule, SchedulingModule],
   controllers: [ContactsController],
   providers: [ContactsService, IdempotencyStore],
+  exports: [ContactsService],
 })
 export class ContactsModule {}

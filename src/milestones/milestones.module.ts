@@ -8,5 +8,6 @@ import { MilestonesService } from './milestones.service';
   imports: [CasesModule, SchedulingModule],
   controllers: [MilestonesController],
   providers: [MilestonesService],
+  exports: [MilestonesService],
 })
 export class MilestonesModule {}

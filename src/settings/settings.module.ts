@@ -7,5 +7,6 @@ import { SettingsController } from './settings.controller';
   imports: [SchedulingModule],
   controllers: [SettingsController],
   providers: [SettingsChangeService],
+  exports: [SettingsChangeService],
 })
 export class SettingsModule {}

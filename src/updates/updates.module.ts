@@ -8,5 +8,6 @@ import { UpdatesService } from './updates.service';
   imports: [CasesModule, SchedulingModule],
   controllers: [UpdatesController],
   providers: [UpdatesService],
+  exports: [UpdatesService],
 })
 export class UpdatesModule {}

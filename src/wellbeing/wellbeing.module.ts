@@ -9,5 +9,6 @@ import { WellbeingService } from './wellbeing.service';
   imports: [CasesModule, SchedulingModule],
   controllers: [WellbeingController],
   providers: [WellbeingService, { provide: ReferralDirectory, useFactory: () => new ReferralDirectory() }],
+  exports: [WellbeingService],
 })
 export class WellbeingModule {}

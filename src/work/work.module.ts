@@ -7,5 +7,6 @@ import { WorkService } from './work.service';
   imports: [SchedulingModule],
   controllers: [WorkController],
   providers: [WorkService],
+  exports: [WorkService],
 })
 export class WorkModule {}
