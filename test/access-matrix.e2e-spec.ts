@@ -32,6 +32,8 @@ interface Context {
   milestone: string;
   decline: string;
   alert: string;
+  contact: string;
+  check: string;
 }
 
 /** The browser's pages (src/web). */
@@ -53,6 +55,35 @@ const WEB_ROUTES: Record<string, RouteRule> = {
   'GET /admin/officers/:id': { allow: ['admin'], web: true, params: (c) => ({ id: c.officer2 }) },
   'POST /admin/officers/:id': { allow: ['admin'], web: true, body: { collarNumber: 'N2210' }, params: (c) => ({ id: c.officer2 }) },
   'POST /admin/officers/:id/active': { allow: ['admin'], web: true, body: { active: 'yes' }, params: (c) => ({ id: c.officer2 }) },
+  'GET /cases/:id/milestones/new': { allow: ['officer', 'supervisor'], web: true, caseScoped: true },
+  'POST /cases/:id/milestones': { allow: ['officer', 'supervisor'], web: true, caseScoped: true, body: { type: '' } },
+  'GET /cases/:id/milestones/:milestoneId': { allow: ['officer', 'supervisor'], web: true, caseScoped: true, params: (c) => ({ milestoneId: c.milestone }) },
+  'POST /cases/:id/milestones/:milestoneId': {
+    allow: ['officer', 'supervisor'],
+    web: true,
+    caseScoped: true,
+    body: { status: 'sideways' },
+    params: (c) => ({ milestoneId: c.milestone }),
+  },
+  'GET /cases/:id/contacts/new': { allow: ['officer', 'supervisor'], web: true, caseScoped: true },
+  'POST /cases/:id/contacts': { allow: ['officer', 'supervisor'], web: true, caseScoped: true, body: { summary: '' } },
+  'GET /cases/:id/contacts/:contactId/correct': { allow: ['officer', 'supervisor'], web: true, caseScoped: true, params: (c) => ({ contactId: c.contact }) },
+  'POST /cases/:id/contacts/:contactId/correct': {
+    allow: ['officer', 'supervisor'],
+    web: true,
+    caseScoped: true,
+    body: { summary: '' },
+    params: (c) => ({ contactId: c.contact }),
+  },
+  'GET /cases/:id/wellbeing-checks/new': { allow: ['officer', 'supervisor'], web: true, caseScoped: true },
+  'POST /cases/:id/wellbeing-checks': { allow: ['officer', 'supervisor'], web: true, caseScoped: true, body: { context: '' } },
+  'GET /cases/:id/wellbeing-checks/:checkId': { allow: ['officer', 'supervisor'], web: true, caseScoped: true, params: (c) => ({ checkId: c.check }) },
+  'GET /cases/:id/declines/new': { allow: ['officer', 'supervisor'], web: true, caseScoped: true },
+  'POST /cases/:id/declines': { allow: ['officer', 'supervisor'], web: true, caseScoped: true, body: { note: '' } },
+  'POST /cases/:id/declines/:declineId/end': { allow: ['officer', 'supervisor'], web: true, caseScoped: true, params: (c) => ({ declineId: c.decline }) },
+  'GET /team': { allow: ['supervisor'], web: true },
+  'GET /team/missed-updates.csv': { allow: ['supervisor'], web: true },
+  'POST /team/alerts/:alertId/acknowledge': { allow: ['supervisor'], web: true, params: (c) => ({ alertId: c.alert }) },
   'GET /admin/teams': { allow: ['admin'], web: true },
   'POST /admin/teams': { allow: ['admin'], web: true, body: { name: 'North' } },
 };
@@ -146,6 +177,9 @@ describe('access matrix (role × route × own/other case)', () => {
     const check = await as(`/api/cases/${ownCase}/wellbeing-checks`)
       .send({ occurredAt: '2026-03-09T10:00:00Z', context: 'crisis', distressLevel: 4, indicators: [], trustedPersonPresent: false })
       .expect(201);
+    const contact = await as(`/api/cases/${ownCase}/contacts`)
+      .send({ occurredAt: '2026-03-09T09:00:00Z', method: 'phone', outcome: 'no_answer', summary: 'No answer.' })
+      .expect(201);
     ctx = {
       ownCase,
       otherCase: await caseIdByReference(t, 'SOU/2026/0201'),
@@ -153,6 +187,8 @@ describe('access matrix (role × route × own/other case)', () => {
       milestone: milestone.body.id,
       decline: decline.body.id,
       alert: check.body.alertId,
+      contact: contact.body.id,
+      check: check.body.id,
     };
   });
 

@@ -52,7 +52,7 @@ describe('web case pages', () => {
     expect(text).toMatch(/Aged 0 to 4 1 Aged 5 to 11 0 Aged 12 to 17 2/);
     expect(text).toContain('Robin Example');
     expect(text).toContain('Possessing indecent images of children');
-    for (const coming of ['Milestones', 'Updates owed', 'Contacts', 'Wellbeing checks', 'Handbook']) expect(text).toContain(coming);
+    for (const section of ['Updates owed', 'Contact log', 'Wellbeing checks', 'Milestones', 'Handbook']) expect(text).toContain(section);
     expect(text).not.toContain('Reassign case');
   });
 

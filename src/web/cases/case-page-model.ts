@@ -100,22 +100,17 @@ export function caseSummaries(kase: CaseView, names: OfficerNames) {
   return { caseRows, householdRows, contactRows, familyContacts };
 }
 
-/**
- * The parts of a case page whose features are still being built. Each becomes a real section as
- * its API lands; until then the page says so plainly rather than showing an empty list.
- */
-export const COMING_SECTIONS = [
-  { id: 'milestones', title: 'Milestones', text: 'Coming: the timeline of the investigation (arrest, interview, forensic examination, charging decision, court dates) and recording each step.' },
-  { id: 'updates', title: 'Updates owed', text: 'Coming: each update the family is owed, when it is due, and whether it was met.' },
-  { id: 'contacts', title: 'Contacts', text: 'Coming: the log of every call, visit and message with the family.' },
-  { id: 'wellbeing', title: 'Wellbeing checks', text: 'Coming: wellbeing checks with their risk level, and follow-ups for high risk.' },
-  { id: 'handbook', title: 'Handbook', text: 'Coming: printing the arrest-day handbook for this family, and a record of each print.' },
-];
-
 /** The confirmation banner after a form on the case was saved. */
 export const SAVED_MESSAGES = {
   created: 'Case created',
   updated: 'Case details saved',
   reassigned: 'Case reassigned',
+  milestone: 'Milestone recorded',
+  milestoneUpdated: 'Milestone updated',
+  milestoneCancelled: 'Milestone cancelled',
+  contact: 'Contact logged',
+  correction: 'Correction logged: the earlier entry no longer counts',
+  declined: 'Recorded that the family declined updates',
+  resumed: 'Updates resumed: an update is due today',
 } as const;
 export type SavedMessage = keyof typeof SAVED_MESSAGES;

@@ -22,7 +22,8 @@ import {
   reassignBody,
   updateCaseBody,
 } from './case-form';
-import { caseListRow, caseStatusTag, caseSummaries, COMING_SECTIONS, officerNames, SAVED_MESSAGES } from './case-page-model';
+import { caseListRow, caseStatusTag, caseSummaries, officerNames, SAVED_MESSAGES } from './case-page-model';
+import { CaseRecordsService } from './case-records.service';
 import { CasePageQuery } from './case-pages.dto';
 
 const LIST_FILTERS = [
@@ -37,6 +38,7 @@ export class CasePagesService {
   constructor(
     private readonly cases: CasesService,
     private readonly officers: OfficersService,
+    private readonly records: CaseRecordsService,
   ) {}
 
   async list(actor: Actor, query: CaseListQuery): Promise<PageResult> {
@@ -129,6 +131,7 @@ export class CasePagesService {
   ): Promise<PageResult> {
     const officers = await this.officersFor(actor, kase);
     const names = officerNames(officers);
+    const records = await this.records.sections(actor, kase, names);
     let reassign = null;
     if (actor.role === 'supervisor') {
       const state =
@@ -156,7 +159,7 @@ export class CasePagesService {
         impartialityWarning: kase.impartialityWarning,
         editHref: `/cases/${kase.id}/edit`,
         ...caseSummaries(kase, names),
-        coming: COMING_SECTIONS,
+        ...records,
         reassign,
       },
       status,

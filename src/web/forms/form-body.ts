@@ -77,3 +77,10 @@ export function dateValues(name: string, isoDate: string | null): FormValues {
 export function definedOnly<T extends Record<string, unknown>>(object: T): Partial<T> {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
+
+/** Every value of a repeated field (ticked checkboxes), trimmed, empties and repeats dropped. */
+export function formList(body: FormBody, name: string): string[] {
+  const raw = body[name];
+  const values = (Array.isArray(raw) ? raw : [raw]).filter((value): value is string => typeof value === 'string');
+  return [...new Set(values.map((value) => value.trim()).filter((value) => value !== ''))];
+}

@@ -55,6 +55,11 @@ export type Option = { value: string; text: string; hint?: string };
 
 const VERB_START = /^(must|is|are|cannot|should|does|has|was|already)\b/;
 
+/** Ticked checkbox values as one form value, for FormState.checkboxes. */
+export function listValue(values: readonly string[]): string {
+  return values.join('\n');
+}
+
 /** `familyContacts.0.email` → `familyContacts-0-email`: ids without dots, so `#id` links and CSS need no escaping. */
 export function fieldId(name: string): string {
   return name.replace(/\./g, '-');
@@ -115,6 +120,13 @@ export class FormState {
         checked: option.value === field.value,
       })),
     };
+  }
+
+  /** Checkboxes: several options may be ticked. Their values are kept one a line (see listValue). */
+  checkboxes(name: string, options: Option[]): ChoiceView {
+    const view = this.choice(name, options);
+    const ticked = new Set(this.value(name).split('\n'));
+    return { ...view, options: view.options.map((option) => ({ ...option, checked: ticked.has(option.value) })) };
   }
 
   date(name: string): DateFieldView {

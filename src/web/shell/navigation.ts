@@ -16,15 +16,16 @@ interface NavEntry {
 
 const under = (prefix: string) => (path: string) => path === prefix || path.startsWith(`${prefix}/`);
 
-/**
- * The service navigation, in order. Later sections slot in here: the supervisor's dashboard and
- * missed-updates report, alerts, force settings and the support directory.
- */
+/** The service navigation, in order. */
 const NAVIGATION: NavEntry[] = [
   { href: '/', text: 'Work list', roles: ['officer', 'supervisor'], section: (path) => path === '/' },
   { href: '/cases', text: 'Cases', roles: ['officer', 'supervisor'], section: under('/cases') },
+  { href: '/team', text: 'Team dashboard', roles: ['supervisor'], section: under('/team') },
+  { href: '/calendar', text: 'Calendar', roles: ['officer', 'supervisor'], section: under('/calendar') },
   { href: '/admin/officers', text: 'Officers', roles: ['admin'], section: under('/admin/officers') },
   { href: '/admin/teams', text: 'Teams', roles: ['admin'], section: under('/admin/teams') },
+  { href: '/admin/settings', text: 'Force settings', roles: ['admin'], section: under('/admin/settings') },
+  { href: '/admin/support-directory', text: 'Support directory', roles: ['admin'], section: under('/admin/support-directory') },
 ];
 
 export function navigationFor(role: Role, path: string): NavItem[] {

@@ -1,24 +1,24 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, StreamableFile } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { map, Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../../auth/auth.guard';
 import { buildShell } from './page-shell';
 import { cookieOptions } from './session-cookie';
 import { ViewRenderer } from './view-renderer';
-import { CookieChange, PageResult, RedirectResult } from './web-result';
+import { CookieChange, FileResult, PageResult, RedirectResult } from './web-result';
 
 /** Sends what a web route returns: a rendered page inside the layout, or a 303 redirect. */
 @Injectable()
 export class WebResultInterceptor implements NestInterceptor {
   constructor(private readonly renderer: ViewRenderer) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<string> {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<string | StreamableFile> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(map((result: unknown) => this.send(result, request, response)));
   }
 
-  private send(result: unknown, request: AuthenticatedRequest, response: Response): string {
+  private send(result: unknown, request: AuthenticatedRequest, response: Response): string | StreamableFile {
     if (result instanceof RedirectResult) {
       applyCookies(request, response, result.cookies);
       response.status(303).setHeader('Location', result.location);
@@ -30,7 +30,15 @@ export class WebResultInterceptor implements NestInterceptor {
       response.status(result.status).type('html');
       return html;
     }
-    throw new Error(`A web route must return a page or a redirect, not ${typeof result}`);
+    if (result instanceof FileResult) {
+      // The file name is ours (ASCII, no quotes); the body is sent as it is, never through the page layout.
+      response.status(200);
+      return new StreamableFile(Buffer.isBuffer(result.body) ? result.body : Buffer.from(result.body, 'utf8'), {
+        type: result.contentType,
+        disposition: `${result.disposition}; filename="${result.filename}"`,
+      });
+    }
+    throw new Error(`A web route must return a page, a redirect or a file, not ${typeof result}`);
   }
 }
 

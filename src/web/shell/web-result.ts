@@ -23,7 +23,17 @@ export class RedirectResult {
   ) {}
 }
 
-export type WebResult = PageResult | RedirectResult;
+/** A file the browser downloads (attachment) or shows as it is (inline): a CSV export, a calendar feed, a PDF. */
+export class FileResult {
+  constructor(
+    readonly contentType: string,
+    readonly filename: string,
+    readonly body: string | Buffer,
+    readonly disposition: 'attachment' | 'inline' = 'attachment',
+  ) {}
+}
+
+export type WebResult = PageResult | RedirectResult | FileResult;
 
 export function page(view: string, model: Record<string, unknown>, status = 200, cookies: CookieChange[] = []): PageResult {
   return new PageResult(view, model, status, cookies);
@@ -31,4 +41,8 @@ export function page(view: string, model: Record<string, unknown>, status = 200,
 
 export function redirectTo(location: string, cookies: CookieChange[] = []): RedirectResult {
   return new RedirectResult(location, cookies);
+}
+
+export function download(contentType: string, filename: string, body: string | Buffer, disposition: 'attachment' | 'inline' = 'attachment'): FileResult {
+  return new FileResult(contentType, filename, body, disposition);
 }
