@@ -23,6 +23,7 @@ import { UpdatesModule } from './updates/updates.module';
 import { WellbeingModule } from './wellbeing/wellbeing.module';
 import { WorkModule } from './work/work.module';
 import { WebModule } from './web/web.module';
+import { HandbookModule } from './handbook/handbook.module';
 
 export interface AppOptions {
   config?: AppConfig;
@@ -51,6 +52,7 @@ export class AppModule {
         WellbeingModule,
         AlertsModule,
         WorkModule,
+        HandbookModule,
         WebModule,
         AuditModule,
       ],

@@ -102,6 +102,9 @@ export const ROUTE_TABLE: Record<string, RouteRule> = {
   'POST /api/cases': { allow: ['officer', 'supervisor'], body: { reference: '' } },
   'GET /api/cases/:id': { allow: ['officer', 'supervisor'], caseScoped: true },
   'PATCH /api/cases/:id': { allow: ['officer', 'supervisor'], caseScoped: true, body: { version: 999 } },
+  'GET /api/cases/:id/handbook.pdf': { allow: ['officer', 'supervisor'], caseScoped: true },
+  'GET /api/cases/:id/handbook.html': { allow: ['officer', 'supervisor'], caseScoped: true },
+  'GET /api/cases/:id/handbook-issues': { allow: ['officer', 'supervisor'], caseScoped: true },
   // Admins see no case contents but erase closed cases past review: the open case is refused with 409.
   'POST /api/cases/:id/erase': { allow: ['admin'], params: (c) => ({ id: c.ownCase }) },
   'GET /api/cases/:id/milestones': { allow: ['officer', 'supervisor'], caseScoped: true },

@@ -15,9 +15,12 @@ export interface AppConfig {
   demoPassword: string;
   /** True when DEMO_PASSWORD was not set and the built-in default is in use. */
   demoPasswordIsDefault: boolean;
+  /** Printed on the family's handbook, e.g. "Southshire Police". */
+  forceName: string;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'liaison-demo-2026';
+export const DEFAULT_FORCE_NAME = 'Police family liaison service';
 export const DEFAULT_DATABASE_URL = 'sqlite:data/liaison.sqlite';
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -43,7 +46,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (nodeEnv === 'production' && env.DEMO_PASSWORD) {
     throw new ConfigError('DEMO_PASSWORD', 'must not be set when NODE_ENV=production (demo accounts are never created in production)');
   }
-  return { port, nodeEnv, database, demoPassword, demoPasswordIsDefault };
+  const forceName = (env.FORCE_NAME ?? '').trim() || DEFAULT_FORCE_NAME;
+  if (forceName.length > 80 || /[\u0000-\u001f]/.test(forceName)) {
+    throw new ConfigError('FORCE_NAME', 'must be at most 80 printable characters');
+  }
+  return { port, nodeEnv, database, demoPassword, demoPasswordIsDefault, forceName };
 }
 
 function parseNodeEnv(raw: string | undefined): NodeEnv {

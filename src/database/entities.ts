@@ -5,6 +5,7 @@ import { Case } from '../cases/case.entity';
 import { FamilyContact } from '../cases/family-contact.entity';
 import { Contact } from '../contacts/contact.entity';
 import { IdempotencyKey } from '../contacts/idempotency-key.entity';
+import { HandbookIssue } from '../handbook/handbook-issue.entity';
 import { Milestone } from '../milestones/milestone.entity';
 import { Officer } from '../officers/officer.entity';
 import { Team } from '../officers/team.entity';
@@ -29,4 +30,5 @@ export const ENTITIES = [
   SupervisorAlert,
   UpdateDecline,
   ScheduledUpdate,
+  HandbookIssue,
 ];
