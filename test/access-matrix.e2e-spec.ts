@@ -85,6 +85,9 @@ const WEB_ROUTES: Record<string, RouteRule> = {
   'GET /team/missed-updates.csv': { allow: ['supervisor'], web: true },
   'POST /team/alerts/:alertId/acknowledge': { allow: ['supervisor'], web: true, params: (c) => ({ alertId: c.alert }) },
   'GET /admin/teams': { allow: ['admin'], web: true },
+  'GET /admin/settings': { allow: ['admin'], web: true },
+  'POST /admin/settings': { allow: ['admin'], web: true, body: { version: '999' } },
+  'GET /admin/support-directory': { allow: ['admin'], web: true },
   'POST /admin/teams': { allow: ['admin'], web: true, body: { name: 'North' } },
 };
 

@@ -13,7 +13,7 @@ describe('web admin pages', () => {
   });
   afterAll(() => t.close());
 
-  const ADMIN_PAGES = ['/admin/officers', '/admin/officers/new', '/admin/teams'];
+  const ADMIN_PAGES = ['/admin/officers', '/admin/officers/new', '/admin/teams', '/admin/settings', '/admin/support-directory'];
 
   it('shows officers and supervisors the 403 page on every admin page, and refuses their posts', async () => {
     for (const username of ['officer1', 'supervisor1']) {
@@ -151,5 +151,53 @@ describe('web admin pages', () => {
   it('sends an admin from the start page to the officer accounts', async () => {
     const res = await admin.get('/');
     expect([res.status, res.headers.location]).toEqual([303, '/admin/officers']);
+  });
+
+  it('edits the force settings, with each problem beside its field', async () => {
+    const form = await admin.get('/admin/settings');
+    expect(form.status).toBe(200);
+    expect(form.text).toMatch(/id="firstContactWorkingDays" name="firstContactWorkingDays" type="text" inputmode="numeric" spellcheck="false" value="1"/);
+    expect(form.text).toMatch(/id="advanceNoticeMilestoneTypes-trial" name="advanceNoticeMilestoneTypes" type="checkbox" value="trial" checked/);
+    const fields = {
+      version: '0',
+      firstContactWorkingDays: '1',
+      afterMilestoneWorkingDays: '1',
+      advanceNoticeWorkingDays: '2',
+      defaultCadenceDays: '14',
+      highRiskFollowUpWorkingDays: '1',
+      mediumRiskFollowUpDays: '7',
+      retentionReviewMonths: '24',
+      impartialityWarning: 'yes',
+    };
+    const bad = await admin.post('/admin/settings', { ...fields, defaultCadenceDays: '70', mediumRiskFollowUpDays: '', impartialityWarning: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('<a href="#defaultCadenceDays">The days between regular updates must be a whole number from 1 to 56</a>');
+    expect(bad.text).toContain('<a href="#mediumRiskFollowUpDays">Enter the days to a medium-risk follow-up</a>');
+    expect(bad.text).toContain('<a href="#impartialityWarning">Select whether to warn when the liaison officer also investigates</a>');
+    expect(bad.text).toMatch(/id="defaultCadenceDays-error" class="govuk-error-message">/);
+    expect(bad.text).toContain('value="70"');
+
+    const saved = await admin.post('/admin/settings', { ...fields, defaultCadenceDays: '21' });
+    expect([saved.status, saved.headers.location]).toEqual([303, '/admin/settings?saved=true']);
+    const after = await admin.get(saved.headers.location);
+    expect(visibleText(after.text)).toContain('Settings saved');
+    expect(after.text).toMatch(/name="defaultCadenceDays" type="text" inputmode="numeric" spellcheck="false" value="21"/);
+    expect(after.text).not.toMatch(/value="trial" checked/);
+
+    const stale = await admin.post('/admin/settings', { ...fields, defaultCadenceDays: '28' });
+    expect(stale.status).toBe(409);
+    expect(stale.text).toContain('<a href="#stale-version">Someone else changed the settings while you were editing them');
+    expect(stale.text).toContain('<input type="hidden" name="version" value="1">');
+  });
+
+  it('shows the support directory read-only, with what is printed and what is not', async () => {
+    const res = await admin.get('/admin/support-directory');
+    expect(res.status).toBe(200);
+    const text = visibleText(res.text);
+    expect(text).toContain('Samaritans');
+    expect(text).toContain('Phone 116 123');
+    expect(text).toContain('This list is read-only here');
+    expect(text).toMatch(/Printed/);
+    expect(res.text).not.toContain('<form method="post" action="/admin/support-directory');
   });
 });

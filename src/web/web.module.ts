@@ -14,6 +14,8 @@ import { WellbeingModule } from '../wellbeing/wellbeing.module';
 import { WorkModule } from '../work/work.module';
 import { AdminPagesController } from './admin/admin-pages.controller';
 import { AdminPagesService } from './admin/admin-pages.service';
+import { AdminSettingsController } from './admin/admin-settings.controller';
+import { AdminSettingsService } from './admin/admin-settings.service';
 import { CasePagesController } from './cases/case-pages.controller';
 import { CasePagesService } from './cases/case-pages.service';
 import { CaseRecordsService } from './cases/case-records.service';
@@ -64,6 +66,7 @@ import { WellbeingPagesService } from './wellbeing/wellbeing-pages.service';
     DeclinePagesController,
     TeamDashboardController,
     AdminPagesController,
+    AdminSettingsController,
   ],
   providers: [
     { provide: ViewRenderer, useFactory: () => new HandlebarsViewRenderer() },
@@ -82,6 +85,7 @@ import { WellbeingPagesService } from './wellbeing/wellbeing-pages.service';
     DeclinePagesService,
     TeamDashboardService,
     AdminPagesService,
+    AdminSettingsService,
   ],
   exports: [HtmlErrorPages, ViewRenderer],
 })

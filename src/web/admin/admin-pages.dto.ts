@@ -20,3 +20,10 @@ export class TeamsPageQuery {
   @IsIn(['created'])
   saved?: 'created';
 }
+
+/** `/admin/settings?saved=true`. */
+export class SettingsPageQuery {
+  @IsOptional()
+  @IsIn(['true'])
+  saved?: 'true';
+}

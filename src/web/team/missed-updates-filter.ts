@@ -25,7 +25,18 @@ const FIELDS: Record<string, FieldSpec> = {
   page: { label: 'Page', noun: 'the page', kind: 'text', anchor: 'missed-updates', fixedMessage: 'That page of the report does not exist' },
 };
 
-const VOCABULARY: Record<string, string> = { 'must not be after to': 'must not be after the last due date' };
+/**
+ * The report service refuses a range on `from` in its own words (with the dates in ISO form);
+ * the filter says the same in the form's words.
+ */
+export function rangeProblems(problems: FieldProblem[]): FieldProblem[] {
+  return problems.map((problem) => {
+    const message = problem.messages[0] ?? '';
+    if (/must not be after/.test(message)) return { field: 'from', messages: ['must not be after the last due date'] };
+    if (/at most \d+ days/.test(message)) return { field: 'from', messages: ['must be at most a year before the last due date: choose a shorter range'] };
+    return problem;
+  });
+}
 
 /** `fromDay`, `fromMonth`, `fromYear` → the form body names formDate reads (`from.day` …). */
 function asFormBody(query: TeamDashboardQuery): Record<string, string | undefined> {
@@ -63,7 +74,7 @@ export function filterValues(query: TeamDashboardQuery, range: { from: string; t
 }
 
 export function filterState(values: FormValues, problems: FieldProblem[]): FormState {
-  return new FormState(values, problems, (name) => FIELDS[name], VOCABULARY);
+  return new FormState(values, problems, (name) => FIELDS[name]);
 }
 
 /** The query string of the dashboard for these filters (ISO dates as the form's day, month and year). */

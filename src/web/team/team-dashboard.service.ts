@@ -24,6 +24,7 @@ import {
   filterValues,
   missedUpdatesQueryFrom,
   pagination,
+  rangeProblems,
   REPORTED_STATUS_LABELS,
 } from './missed-updates-filter';
 import { TeamDashboardQuery } from './team-dashboard.dto';
@@ -66,7 +67,7 @@ export class TeamDashboardService {
       } catch (error) {
         const shown = formProblems(error);
         if (!shown) throw error;
-        problems = shown.problems;
+        problems = rangeProblems(shown.problems);
       }
     }
     const trend = trendRange(this.scheduler.today());
