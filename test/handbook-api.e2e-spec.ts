@@ -4,11 +4,13 @@ import { caseBody } from './support/builders';
 import { caseIdByReference, createTestApp, TestApp } from './support/test-app';
 import { pdfText } from './handbook/pdf-tools';
 
-function binary(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, callback: (err: Error | null, body: Buffer) => void) {
+/** supertest collects a PDF as a Buffer with this parser. */
+function binary(res: NodeJS.ReadableStream, callback: (err: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)));
   res.on('end', () => callback(null, Buffer.concat(chunks)));
 }
+const asBinary = binary as unknown as Parameters<ReturnType<TestApp['http']['get']>['parse']>[0];
 
 describe('handbook through the API', () => {
   let t: TestApp;
@@ -24,14 +26,14 @@ describe('handbook through the API', () => {
 
   it('prints the PDF for the liaison officer with their card, records the print as a disclosure and reprints from cache', async () => {
     const id = await caseIdByReference(t, 'NOR/2026/0101');
-    const res = await t.http.get(`/api/cases/${id}/handbook.pdf`).set(auth(officer1)).buffer(true).parse(binary).expect(200);
+    const res = await t.http.get(`/api/cases/${id}/handbook.pdf`).set(auth(officer1)).buffer(true).parse(asBinary).expect(200);
     expect(res.headers['content-type']).toMatch(/application\/pdf/);
     expect(res.headers['content-disposition']).toContain('handbook-NOR-2026-0101.pdf');
     const text = pdfText(res.body as Buffer, { first: 1, last: 1 });
     expect(text).toContain('NOR/2026/0101');
     expect(text).toContain('PC Alex Morgan');
 
-    const again = await t.http.get(`/api/cases/${id}/handbook.pdf`).set(auth(officer1)).buffer(true).parse(binary).expect(200);
+    const again = await t.http.get(`/api/cases/${id}/handbook.pdf`).set(auth(officer1)).buffer(true).parse(asBinary).expect(200);
     expect(again.headers['x-content-hash']).toBe(res.headers['x-content-hash']);
 
     const issues = await t.http.get(`/api/cases/${id}/handbook-issues`).set(auth(officer1)).expect(200);
