@@ -12,6 +12,7 @@ import { Team } from '../officers/team.entity';
 import { ForceSettings } from '../settings/force-settings.entity';
 import { ScheduledUpdate } from '../updates/scheduled-update.entity';
 import { UpdateDecline } from '../updates/update-decline.entity';
+import { CalendarFeed } from '../web/calendar/calendar-feed.entity';
 import { WellbeingCheck } from '../wellbeing/wellbeing-check.entity';
 
 /** Every entity, in one list shared by the app, the migration CLI and the tests. */
@@ -31,4 +32,5 @@ export const ENTITIES = [
   UpdateDecline,
   ScheduledUpdate,
   HandbookIssue,
+  CalendarFeed,
 ];

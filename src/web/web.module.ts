@@ -16,6 +16,9 @@ import { AdminPagesController } from './admin/admin-pages.controller';
 import { AdminPagesService } from './admin/admin-pages.service';
 import { AdminSettingsController } from './admin/admin-settings.controller';
 import { AdminSettingsService } from './admin/admin-settings.service';
+import { CalendarFeedService } from './calendar/calendar-feed.service';
+import { CalendarPagesController } from './calendar/calendar-pages.controller';
+import { CalendarPagesService } from './calendar/calendar-pages.service';
 import { CasePagesController } from './cases/case-pages.controller';
 import { CasePagesService } from './cases/case-pages.service';
 import { CaseRecordsService } from './cases/case-records.service';
@@ -65,6 +68,7 @@ import { WellbeingPagesService } from './wellbeing/wellbeing-pages.service';
     WellbeingPagesController,
     DeclinePagesController,
     TeamDashboardController,
+    CalendarPagesController,
     AdminPagesController,
     AdminSettingsController,
   ],
@@ -84,6 +88,8 @@ import { WellbeingPagesService } from './wellbeing/wellbeing-pages.service';
     WellbeingPagesService,
     DeclinePagesService,
     TeamDashboardService,
+    CalendarFeedService,
+    CalendarPagesService,
     AdminPagesService,
     AdminSettingsService,
   ],
