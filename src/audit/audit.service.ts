@@ -52,8 +52,8 @@ interface Consultation {
 
 /**
  * The supervisor's audit. Every report is scoped to the supervisor's own team here, on the
- * server, and every consultation — including reading the access log itself — is written to the
- * access log in the same transaction as the read.
+ * server. Reports read on the reports connection; every consultation — including reading the
+ * access log itself — is written to the access log before the answer is returned.
  */
 @Injectable()
 export class AuditService {
@@ -161,28 +161,27 @@ export class AuditService {
       start: query.from ? londonDayBounds(query.from, query.from).start : undefined,
       end: query.to ? londonDayBounds(query.to, query.to).end : undefined,
     };
-    return this.unitOfWork.write(async (manager) => {
-      const teamId = await this.accessLogScope(manager, actor);
-      const { total, rows } = await findAccessLog(manager, { teamId, caseId: query.caseId, officerId: query.officerId, ...bounds }, window);
-      await this.accessLog.record(manager, {
+    const reader = this.unitOfWork.reports;
+    const teamId = await this.accessLogScope(reader, actor);
+    const { total, rows } = await findAccessLog(reader, { teamId, caseId: query.caseId, officerId: query.officerId, ...bounds }, window);
+    await this.unitOfWork.write((manager) =>
+      this.accessLog.record(manager, {
         actor,
         operation: 'consultation',
         recordType: 'access_log',
         recordId: null,
         caseId: query.caseId ?? null,
         purpose: `GET /api/audit/access-log${describeFilters({ caseId: query.caseId, officerId: query.officerId, from: query.from, to: query.to })}`,
-      });
-      return { page: window.page, pageSize: window.limit, total, entries: rows.map(toAccessLogEntryView) };
-    });
+      }),
+    );
+    return { page: window.page, pageSize: window.limit, total, entries: rows.map(toAccessLogEntryView) };
   }
 
-  /**
-   * Walks the chain outside any write transaction (it reads the whole log, a batch at a time, and
-   * must not hold up other writers), then records that it did.
-   */
+  /** Walks the whole chain, a batch at a time, on the reports connection; then records that it did. */
   async verifyAccessLog(actor: Actor): Promise<ChainVerdict> {
-    await this.accessLogScope(this.unitOfWork.reader, actor);
-    const verdict = await verifyChain(this.unitOfWork.reader);
+    const reader = this.unitOfWork.reports;
+    await this.accessLogScope(reader, actor);
+    const verdict = await verifyChain(reader);
     await this.unitOfWork.write((manager) =>
       this.accessLog.record(manager, {
         actor,
@@ -224,36 +223,40 @@ export class AuditService {
   }
 
   /**
-   * Runs a team report and logs the consultation in one transaction. A supervisor asking for
-   * another team is refused, and the refusal is logged in a transaction of its own.
+   * Runs a team report on the reports connection (a long read never holds up the API's writes),
+   * then logs the consultation; the answer goes out only once the log entry is committed. A
+   * supervisor asking for another team is refused, and the refusal is logged.
    */
   private async forTeam<T>(
     actor: Actor,
     requestedTeam: string | undefined,
     consultation: Consultation,
-    work: (manager: EntityManager, scope: TeamScope) => Promise<T>,
+    work: (reader: EntityManager, scope: TeamScope) => Promise<T>,
   ): Promise<T> {
+    const reader = this.unitOfWork.reports;
+    let scope: TeamScope;
     try {
-      return await this.unitOfWork.write(async (manager) => {
-        const scope = await supervisorTeam(manager, actor, requestedTeam);
-        const result = await work(manager, scope);
-        await this.accessLog.record(manager, { actor, operation: 'consultation', recordId: null, ...consultation, purpose: `${consultation.purpose} team=${scope.teamName}` });
-        return result;
-      });
+      scope = await supervisorTeam(reader, actor, requestedTeam);
     } catch (error) {
-      if (!(error instanceof TeamRefused)) throw error;
-      await this.unitOfWork.write((manager) =>
-        this.accessLog.record(manager, {
-          actor,
-          operation: 'consultation',
-          outcome: 'refused',
-          recordId: null,
-          ...consultation,
-          purpose: `${consultation.purpose}${requestedTeam === undefined ? '' : ` team=${requestedTeam}`}`,
-        }),
-      );
+      if (error instanceof TeamRefused) {
+        await this.unitOfWork.write((manager) =>
+          this.accessLog.record(manager, {
+            actor,
+            operation: 'consultation',
+            outcome: 'refused',
+            recordId: null,
+            ...consultation,
+            purpose: `${consultation.purpose}${requestedTeam === undefined ? '' : ` team=${requestedTeam}`}`,
+          }),
+        );
+      }
       throw error;
     }
+    const result = await work(reader, scope);
+    await this.unitOfWork.write((manager) =>
+      this.accessLog.record(manager, { actor, operation: 'consultation', recordId: null, ...consultation, purpose: `${consultation.purpose} team=${scope.teamName}` }),
+    );
+    return result;
   }
 }
 

@@ -143,10 +143,12 @@ export async function findHighRiskWithoutFollowUp(
   const query = manager
     .createQueryBuilder(Case, 'c')
     .innerJoin(WellbeingCheck, 'w', 'w.caseId = c.id AND w.riskLevel = :high')
-    .innerJoin(ScheduledUpdate, 'u', 'u.wellbeingCheckId = w.id AND u.reason = :followUp AND u.status IN (:...unmet)')
+    // "Not met and not declined" rather than status IN (…): the team's cases, not the national
+    // status index, are where this list should start.
+    .innerJoin(ScheduledUpdate, 'u', 'u.wellbeingCheckId = w.id AND u.reason = :followUp AND u.status <> :met AND u.status <> :declined')
     .leftJoin(Officer, 'o', 'o.id = c.liaisonOfficerId')
     .where('c.teamId = :teamId')
-    .setParameters({ teamId: criteria.teamId, high: 'high', followUp: 'wellbeing_follow_up', unmet: ['open', 'attempted', 'missed'], today: criteria.today });
+    .setParameters({ teamId: criteria.teamId, high: 'high', followUp: 'wellbeing_follow_up', met: 'met', declined: 'declined' });
   const total = await countOf(query);
   const raw = await query
     .select('w.id', 'wellbeingCheckId')

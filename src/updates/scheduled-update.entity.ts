@@ -18,6 +18,8 @@ import { WellbeingCheck } from '../wellbeing/wellbeing-check.entity';
 @Index('IDX_scheduled_updates_team_due', ['teamId', 'dueDate'])
 @Index('IDX_scheduled_updates_officer_due', ['officerId', 'dueDate'])
 @Index('IDX_scheduled_updates_status_due', ['status', 'dueDate'])
+@Index('IDX_scheduled_updates_wellbeing_check', ['wellbeingCheckId'])
+@Index('IDX_scheduled_updates_team_report', ['teamId', 'dueDate', 'status', 'daysLate', 'officerId', 'id'])
 export class ScheduledUpdate {
   @PrimaryGeneratedColumn('uuid')
   id: string;
