@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { bodyReadingErrors, refuseUndecodableUrl, requireBodyType, verifyForm, verifyUtf8 } from './common/request-input';
 import { webAssets } from './web/shell/web-assets';
 
 export const JSON_BODY_LIMIT = '256kb';
@@ -41,10 +42,13 @@ export function configureApp(app: INestApplication): INestApplication {
     next();
   });
   express.use(cookieParser());
+  express.use(refuseUndecodableUrl);
   express.use('/assets', webAssets());
   express.set('query parser', 'simple');
-  express.useBodyParser('json', { limit: JSON_BODY_LIMIT, strict: true });
-  express.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
+  express.use(requireBodyType);
+  express.useBodyParser('json', { limit: JSON_BODY_LIMIT, strict: true, verify: verifyUtf8 });
+  express.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false, verify: verifyForm });
+  express.use(bodyReadingErrors);
   express.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   stale_version: 409,
   invalid: 400,
+  too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   busy: 429,
   too_many_attempts: 429,

@@ -94,10 +94,12 @@ export class CreateCaseDto {
   suspectStatus: SuspectStatus;
 
   @IsOptional()
+  @ValidateIf((_, v) => v !== null)
   @IsCalendarDate()
   plannedArrestDate?: string | null;
 
   @IsOptional()
+  @ValidateIf((_, v) => v !== null)
   @IsCalendarDate()
   arrestDate?: string | null;
 
@@ -124,10 +126,12 @@ export class CreateCaseDto {
   liaisonOfficerId?: string;
 
   @IsOptional()
+  @ValidateIf((_, v) => v !== null)
   @IsId()
   deputyOfficerId?: string | null;
 
   @IsOptional()
+  @ValidateIf((_, v) => v !== null)
   @IsId()
   investigatingOfficerId?: string | null;
 
