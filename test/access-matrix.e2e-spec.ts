@@ -81,6 +81,8 @@ const WEB_ROUTES: Record<string, RouteRule> = {
   'GET /cases/:id/declines/new': { allow: ['officer', 'supervisor'], web: true, caseScoped: true },
   'POST /cases/:id/declines': { allow: ['officer', 'supervisor'], web: true, caseScoped: true, body: { note: '' } },
   'POST /cases/:id/declines/:declineId/end': { allow: ['officer', 'supervisor'], web: true, caseScoped: true, params: (c) => ({ declineId: c.decline }) },
+  'GET /cases/:id/handbook.pdf': { allow: ['officer', 'supervisor'], web: true, caseScoped: true },
+  'GET /cases/:id/handbook.html': { allow: ['officer', 'supervisor'], web: true, caseScoped: true },
   'GET /team': { allow: ['supervisor'], web: true },
   'GET /team/missed-updates.csv': { allow: ['supervisor'], web: true },
   'POST /team/alerts/:alertId/acknowledge': { allow: ['supervisor'], web: true, params: (c) => ({ alertId: c.alert }) },

@@ -5,6 +5,7 @@ import { AuthModule } from '../auth/auth.module';
 import { CasesModule } from '../cases/cases.module';
 import { HtmlErrorPages } from '../common/http-exception.filter';
 import { ContactsModule } from '../contacts/contacts.module';
+import { HandbookModule } from '../handbook/handbook.module';
 import { MilestonesModule } from '../milestones/milestones.module';
 import { OfficersModule } from '../officers/officers.module';
 import { SettingsModule } from '../settings/settings.module';
@@ -26,7 +27,9 @@ import { ContactPagesController } from './contacts/contact-pages.controller';
 import { ContactPagesService } from './contacts/contact-pages.service';
 import { DeclinePagesController } from './declines/decline-pages.controller';
 import { DeclinePagesService } from './declines/decline-pages.service';
-import { HandbookSectionSource, PendingHandbookSectionSource } from './handbook/handbook-section';
+import { HandbookPagesController } from './handbook/handbook-pages.controller';
+import { HandbookPagesService } from './handbook/handbook-pages.service';
+import { HandbookSectionSource, ServiceHandbookSectionSource } from './handbook/handbook-section';
 import { HomeController } from './home/home.controller';
 import { HomePageService } from './home/home-page.service';
 import { ServiceWorkListSource, WorkListSource } from './home/work-list';
@@ -58,6 +61,7 @@ import { WellbeingPagesService } from './wellbeing/wellbeing-pages.service';
     AlertsModule,
     AuditModule,
     SettingsModule,
+    HandbookModule,
   ],
   controllers: [
     SignInController,
@@ -67,6 +71,7 @@ import { WellbeingPagesService } from './wellbeing/wellbeing-pages.service';
     ContactPagesController,
     WellbeingPagesController,
     DeclinePagesController,
+    HandbookPagesController,
     TeamDashboardController,
     CalendarPagesController,
     AdminPagesController,
@@ -76,7 +81,7 @@ import { WellbeingPagesService } from './wellbeing/wellbeing-pages.service';
     { provide: ViewRenderer, useFactory: () => new HandlebarsViewRenderer() },
     { provide: HtmlErrorPages, useClass: WebErrorPages },
     { provide: WorkListSource, useClass: ServiceWorkListSource },
-    { provide: HandbookSectionSource, useClass: PendingHandbookSectionSource },
+    { provide: HandbookSectionSource, useClass: ServiceHandbookSectionSource },
     WebResultInterceptor,
     CsrfGuard,
     SignInService,
@@ -87,6 +92,7 @@ import { WellbeingPagesService } from './wellbeing/wellbeing-pages.service';
     ContactPagesService,
     WellbeingPagesService,
     DeclinePagesService,
+    HandbookPagesService,
     TeamDashboardService,
     CalendarFeedService,
     CalendarPagesService,

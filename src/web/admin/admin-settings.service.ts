@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Actor } from '../../auth/actor';
 import { FieldProblem } from '../../common/domain-error';
-import { loadNationalDirectory, SupportAudience, SupportEntry } from '../../handbook/support-directory';
+import { SUPPORT_DIRECTORY } from '../../handbook/handbook.service';
+import { SupportAudience, SupportEntry } from '../../handbook/support-directory';
 import { UpdateSettingsDto } from '../../settings/dto/settings.dto';
 import { SettingsChangeService } from '../../settings/settings-change.service';
 import { SettingsService } from '../../settings/settings.service';
@@ -43,6 +44,7 @@ export class AdminSettingsService {
   constructor(
     private readonly settings: SettingsService,
     private readonly changes: SettingsChangeService,
+    @Inject(SUPPORT_DIRECTORY) private readonly directory: SupportEntry[],
   ) {}
 
   async settingsForm(saved: boolean): Promise<PageResult> {
@@ -73,7 +75,7 @@ export class AdminSettingsService {
   }
 
   supportDirectory(): PageResult {
-    const entries = loadNationalDirectory();
+    const entries = this.directory;
     return page('admin/support-directory', {
       title: pageTitle('Support directory'),
       printed: entries.filter((entry) => entry.enabled && entry.verified).length,

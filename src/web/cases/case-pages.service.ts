@@ -131,7 +131,7 @@ export class CasePagesService {
   ): Promise<PageResult> {
     const officers = await this.officersFor(actor, kase);
     const names = officerNames(officers);
-    const records = await this.records.sections(actor, kase, names);
+    const records = await this.records.sections(actor, kase, names, officers);
     let reassign = null;
     if (actor.role === 'supervisor') {
       const state =

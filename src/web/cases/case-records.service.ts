@@ -5,6 +5,7 @@ import { ContactsService } from '../../contacts/contacts.service';
 import { MilestonesService } from '../../milestones/milestones.service';
 import { UpdatesService } from '../../updates/updates.service';
 import { WellbeingService } from '../../wellbeing/wellbeing.service';
+import { OfficerView } from '../../officers/officers.service';
 import { HandbookSectionSource } from '../handbook/handbook-section';
 import { OfficerNames } from './case-page-model';
 import { contactLog, milestoneTimeline, updatesOwed, wellbeingList } from './case-records';
@@ -20,13 +21,16 @@ export class CaseRecordsService {
     private readonly handbook: HandbookSectionSource,
   ) {}
 
-  async sections(actor: Actor, kase: CaseView, names: OfficerNames) {
+  async sections(actor: Actor, kase: CaseView, names: OfficerNames, officers: OfficerView[]) {
+    const byUsername = new Map(officers.map((officer) => [officer.username, `${officer.name} (${officer.collarNumber})`]));
+    const printedBy = (username: string | null) =>
+      username === null ? 'Unknown' : username.startsWith('cli:') ? 'From the command line' : (byUsername.get(username) ?? 'An officer of another team');
     const [milestones, updates, contacts, checks, handbook] = await Promise.all([
       this.milestones.list(actor, kase.id),
       this.updates.list(actor, kase.id),
       this.contacts.list(actor, kase.id),
       this.wellbeing.list(actor, kase.id),
-      this.handbook.sectionFor(actor, kase),
+      this.handbook.sectionFor(actor, kase, printedBy),
     ]);
     const arrested = kase.arrestDate !== null;
     return {

@@ -33,6 +33,7 @@ export class WebResultInterceptor implements NestInterceptor {
     if (result instanceof FileResult) {
       // The file name is ours (ASCII, no quotes); the body is sent as it is, never through the page layout.
       response.status(200);
+      for (const [name, value] of Object.entries(result.headers)) response.setHeader(name, value);
       return new StreamableFile(Buffer.isBuffer(result.body) ? result.body : Buffer.from(result.body, 'utf8'), {
         type: result.contentType,
         disposition: `${result.disposition}; filename="${result.filename}"`,

@@ -30,6 +30,8 @@ export class FileResult {
     readonly filename: string,
     readonly body: string | Buffer,
     readonly disposition: 'attachment' | 'inline' = 'attachment',
+    /** Headers of this file's own, such as a stricter Content-Security-Policy than the pages'. */
+    readonly headers: Record<string, string> = {},
   ) {}
 }
 
@@ -43,6 +45,12 @@ export function redirectTo(location: string, cookies: CookieChange[] = []): Redi
   return new RedirectResult(location, cookies);
 }
 
-export function download(contentType: string, filename: string, body: string | Buffer, disposition: 'attachment' | 'inline' = 'attachment'): FileResult {
-  return new FileResult(contentType, filename, body, disposition);
+export function download(
+  contentType: string,
+  filename: string,
+  body: string | Buffer,
+  disposition: 'attachment' | 'inline' = 'attachment',
+  headers: Record<string, string> = {},
+): FileResult {
+  return new FileResult(contentType, filename, body, disposition, headers);
 }

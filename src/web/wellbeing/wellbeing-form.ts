@@ -85,9 +85,12 @@ export function wellbeingBody(form: FormBody): { body: Record<string, unknown>; 
   return { body, problems: when.timeProblem ? [{ field: 'occurredAt.time', messages: [when.timeProblem] }] : [] };
 }
 
-/** The support lines an officer may refer a family to: the directory's printed entries. */
+/**
+ * The support lines an officer may refer a family to: the directory's printed entries from the
+ * national list (the wellbeing service checks referrals against that list's keys).
+ */
 export function referralOptions(directory: readonly SupportEntry[]) {
-  return directory.filter((entry) => entry.enabled && entry.verified).map((entry) => ({ value: entry.key, text: entry.name }));
+  return directory.filter((entry) => entry.enabled && entry.verified && !entry.local).map((entry) => ({ value: entry.key, text: entry.name }));
 }
 
 export function wellbeingFormModel(state: FormState, directory: readonly SupportEntry[]) {

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Actor } from '../../auth/actor';
 import { CaseView } from '../../cases/case-view';
 import { CasesService } from '../../cases/cases.service';
 import { Clock } from '../../common/clock';
 import { DomainError, FieldProblem } from '../../common/domain-error';
-import { loadNationalDirectory } from '../../handbook/support-directory';
+import { SUPPORT_DIRECTORY } from '../../handbook/handbook.service';
+import { SupportEntry } from '../../handbook/support-directory';
 import { INDICATORS } from '../../rules';
 import { CreateWellbeingCheckDto } from '../../wellbeing/dto/wellbeing-check.dto';
 import { WellbeingCheckView } from '../../wellbeing/wellbeing-view';
@@ -49,6 +50,7 @@ export class WellbeingPagesService {
     private readonly cases: CasesService,
     private readonly wellbeing: WellbeingService,
     private readonly clock: Clock,
+    @Inject(SUPPORT_DIRECTORY) private readonly directory: SupportEntry[],
   ) {}
 
   async newForm(actor: Actor, caseId: string): Promise<PageResult> {
@@ -78,7 +80,7 @@ export class WellbeingPagesService {
     const kase = await this.cases.get(actor, caseId);
     const check = (await this.wellbeing.list(actor, caseId)).find((c) => c.id === checkId);
     if (!check) throw DomainError.notFound('Wellbeing check');
-    const directory = new Map(loadNationalDirectory().map((entry) => [entry.key, entry.name]));
+    const directory = new Map(this.directory.map((entry) => [entry.key, entry.name]));
     return page('wellbeing/show', {
       title: pageTitle(`Wellbeing check: ${RISK_LEVEL_LABELS[check.riskLevel].toLowerCase()}`),
       reference: kase.reference,
@@ -113,7 +115,7 @@ export class WellbeingPagesService {
         reference: kase.reference,
         caseHref: `/cases/${kase.id}#wellbeing`,
         action: `/cases/${kase.id}/wellbeing-checks`,
-        form: wellbeingFormModel(state, loadNationalDirectory()),
+        form: wellbeingFormModel(state, this.directory),
       },
       status,
     );
