@@ -55,11 +55,16 @@ function daysFrom(today: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Several instances may start on one empty PostgreSQL database at once: one seeds, the others find it done. */
+const SEED_LOCK_KEY = 727_274_004;
+
 /** Fills an empty database with the demo teams, accounts and cases. Does nothing if any officer exists. */
 export async function seedDemoIfEmpty(dataSource: DataSource, password: string, now = new Date()): Promise<boolean> {
   if ((await dataSource.getRepository(Officer).count()) > 0) return false;
   const passwordHash = await hashPassword(password);
-  await dataSource.transaction(async (manager) => {
+  const seeded = await dataSource.transaction(async (manager) => {
+    if (dataSource.options.type === 'postgres') await manager.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
+    if ((await manager.count(Officer)) > 0) return false;
     const teams = new Map<string, Team>();
     for (const name of ['North', 'South']) teams.set(name, await manager.save(manager.create(Team, { name })));
     const officers = new Map<string, Officer>();
@@ -78,9 +83,10 @@ export async function seedDemoIfEmpty(dataSource: DataSource, password: string, 
       officers.set(user.username, await manager.save(officer));
     }
     await seedCases(manager, officers, londonToday(now), now);
+    return true;
   });
-  new Logger('Seed').log(`Seeded ${DEMO_USERS.length} demo accounts and ${DEMO_CASES.length} demo cases`);
-  return true;
+  if (seeded) new Logger('Seed').log(`Seeded ${DEMO_USERS.length} demo accounts and ${DEMO_CASES.length} demo cases`);
+  return seeded;
 }
 
 async function seedCases(manager: EntityManager, officers: Map<string, Officer>, today: string, now: Date): Promise<void> {
