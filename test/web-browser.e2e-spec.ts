@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'puppeteer';
 import { caseIdByReference, createTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 import { launchBrowser, listen, screenshot, seriousAxeViolations } from './web/browser';
@@ -23,14 +26,20 @@ describe('web pages in a browser', () => {
   afterAll(async () => {
     await browser?.close();
     await t?.close();
+    for (const dir of downloadDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   afterEach(() => {
     expect(problems.splice(0)).toEqual([]);
   });
 
-  async function newPage(options: { javaScript?: boolean; width?: number } = {}): Promise<{ page: Page; context: BrowserContext }> {
-    const context = await browser.createBrowserContext();
+  /** Where a page's downloads land; removed after the suite. */
+  const downloadDirs: string[] = [];
+
+  async function newPage(options: { javaScript?: boolean; width?: number; downloads?: string } = {}): Promise<{ page: Page; context: BrowserContext }> {
+    const context = await browser.createBrowserContext(
+      options.downloads ? { downloadBehavior: { policy: 'allow', downloadPath: options.downloads } } : {},
+    );
     const page = await context.newPage();
     await page.setViewport({ width: options.width ?? 1280, height: 900 });
     await page.setJavaScriptEnabled(options.javaScript ?? true);
@@ -41,7 +50,11 @@ describe('web pages in a browser', () => {
     page.on('request', (request) => {
       if (!request.url().startsWith(origin) && !request.url().startsWith('data:')) problems.push(`off-site request: ${request.url()}`);
     });
-    page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+    page.on('requestfailed', (request) => {
+      // A download is handed to the download manager, which the page sees as an aborted navigation.
+      const download = options.downloads && /\.(pdf|csv)(\?|$)/.test(request.url()) && request.failure()?.errorText === 'net::ERR_ABORTED';
+      if (!download) problems.push(`failed: ${request.url()}`);
+    });
     page.on('response', (response) => {
       if (response.url().includes('/assets/') && response.status() >= 400) problems.push(`asset ${response.status()}: ${response.url()}`);
     });
@@ -243,5 +256,296 @@ describe('web pages in a browser', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
+  });
+
+  /** Waits for a finished download in dir (Chromium writes `.crdownload` until it is complete). */
+  async function downloaded(dir: string, extension: string): Promise<Buffer> {
+    for (let waited = 0; waited < 30_000; waited += 100) {
+      const file = readdirSync(dir).find((name) => name.endsWith(extension));
+      if (file) return readFileSync(join(dir, file));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`No ${extension} file was downloaded to ${dir}`);
+  }
+
+  function downloadDir(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'web-downloads-'));
+    downloadDirs.push(dir);
+    return dir;
+  }
+
+  /** Presses Tab until the focused element matches the selector, checking each stop shows its focus. */
+  async function tabTo(page: Page, selector: string, max = 150): Promise<void> {
+    for (let presses = 0; presses < max; presses++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate((wanted) => {
+        const element = document.activeElement as HTMLElement | null;
+        if (!element || element === document.body) return { matches: false, visible: true, what: 'body' };
+        const style = getComputedStyle(element);
+        const visible = style.outlineStyle !== 'none' || style.boxShadow !== 'none' || style.backgroundColor === 'rgb(255, 221, 0)';
+        return { matches: element.matches(wanted), visible, what: `${element.tagName} ${element.id || element.getAttribute('href') || ''}` };
+      }, selector);
+      expect({ focused: focus.what, visible: focus.visible }).toEqual({ focused: focus.what, visible: true });
+      if (focus.matches) return;
+    }
+    throw new Error(`Tab never reached ${selector}`);
+  }
+
+  async function pressEnterAndWait(page: Page) {
+    const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
+    return response;
+  }
+
+  it('lets an officer make a calendar link, and an admin edit the force settings and read the support directory', async () => {
+    const officer = await newPage();
+    await signIn(officer.page, 'officer2');
+    await go(officer.page, '/calendar');
+    await check(officer.page, 'officer-calendar');
+    await submit(officer.page);
+    expect(await text(officer.page)).toContain('Your new calendar link');
+    const feed = await officer.page.$eval('#feed-url', (code) => code.textContent ?? '');
+    expect(feed).toMatch(new RegExp(`^${origin}/calendar/[A-Za-z0-9_-]{43}\\.ics$`));
+    await check(officer.page, 'officer-calendar-new-link');
+    await officer.context.close();
+
+    const admin = await newPage();
+    await signIn(admin.page, 'admin1');
+    await go(admin.page, '/admin/settings');
+    await check(admin.page, 'admin-force-settings');
+    await admin.page.$eval('#defaultCadenceDays', (input) => ((input as HTMLInputElement).value = ''));
+    await admin.page.type('#defaultCadenceDays', '90');
+    await submit(admin.page);
+    expect(await text(admin.page)).toContain('The days between regular updates must be a whole number from 1 to 56');
+    expect(await admin.page.$eval('.govuk-error-summary', (summary) => summary === document.activeElement)).toBe(true);
+    await check(admin.page, 'admin-force-settings-errors');
+    await go(admin.page, '/admin/support-directory');
+    await check(admin.page, 'admin-support-directory');
+    await admin.context.close();
+  });
+
+  describe('the journey in the issue', () => {
+    const reference = 'JOURNEY/2026/1';
+    let caseId = '';
+
+    it('officer: creates a case with children for a planned warrant, then records the arrest', async () => {
+      const { page, context } = await newPage();
+      await signIn(page, 'officer1');
+      await go(page, '/cases/new');
+      await page.type('#reference', reference);
+      await page.click('label[for="offenceType"]');
+      await page.click('label[for="suspectStatus"]');
+      await page.type('#plannedArrestDate-day', '10');
+      await page.type('#plannedArrestDate-month', '3');
+      await page.type('#plannedArrestDate-year', '2026');
+      await page.click('label[for="childrenAtHome"]');
+      await page.type('#childrenAgeBands-age5to11', '1');
+      await page.type('#childrenAgeBands-age12to17', '1');
+      await page.click('label[for="partnerWorksWithChildren-no"]');
+      await page.click('label[for="contactPreferences-method"]');
+      await page.type('#familyContacts-0-name', 'Casey Journey');
+      await page.type('#familyContacts-0-relationship', 'partner');
+      await page.type('#familyContacts-0-phone', '07700 900789');
+      await submit(page);
+      caseId = /\/cases\/([0-9a-f-]{36})\?saved=created$/.exec(page.url())![1];
+      expect(await text(page)).toContain('Nothing is owed before the arrest');
+      await check(page, 'journey-case-before-arrest');
+
+      await page.click('a[href$="/milestones/new"]');
+      await page.waitForSelector('#type');
+      await check(page, 'journey-record-milestone');
+      await page.select('#type', 'arrest');
+      await page.type('#doneDate-day', '10');
+      await page.type('#doneDate-month', '3');
+      await page.type('#doneDate-year', '2026');
+      await page.type('#note', 'Arrested at home this morning and taken to custody. We will call you tomorrow.');
+      await submit(page);
+      expect(page.url()).toBe(`${origin}/cases/${caseId}?saved=milestone#milestones`);
+      const casePage = await text(page);
+      expect(casePage).toContain('Milestone recorded');
+      expect(casePage).toMatch(/Arrest\s+Done\s+Happened 10 March 2026/);
+      expect(casePage).toMatch(/11 March 2026\s+First contact after the arrest\s+Open/);
+      expect(casePage).toMatch(/Date of arrest\s+10 March 2026/);
+      await check(page, 'journey-arrest-recorded');
+
+      await go(page, `/cases/${caseId}/milestones/new`);
+      await submit(page);
+      expect(await text(page)).toContain('Select which step of the investigation this is');
+      await check(page, 'journey-record-milestone-errors');
+      await context.close();
+    });
+
+    it('officer: two days later, sees the missed first contact at the top of the work list', async () => {
+      t.clock.advance(2 * 24 * 3_600_000);
+      const { page, context } = await newPage();
+      await signIn(page, 'officer1');
+      const overdue = await page.$eval('#overdue-heading', (heading) => heading.parentElement!.innerText);
+      expect(overdue).toContain(reference);
+      expect(overdue).toMatch(/First contact after the arrest, was due 11 March 2026 \(1 day ago, missed\)/);
+      await check(page, 'journey-work-list-overdue');
+      await context.close();
+    });
+
+    it('officer: logs a contact that meets it, using the keyboard only', async () => {
+      const { page, context } = await newPage();
+      await signIn(page, 'officer1');
+      await tabTo(page, `#overdue-heading ~ ul a[href="/cases/${caseId}"]`);
+      await pressEnterAndWait(page);
+      expect(page.url()).toBe(`${origin}/cases/${caseId}`);
+      await tabTo(page, `a[href="/cases/${caseId}/contacts/new"]`);
+      await pressEnterAndWait(page);
+      expect(await page.$eval('#occurredAt-time', (input) => (input as HTMLInputElement).value)).toBe('10:00');
+      await check(page, 'journey-log-contact');
+      await tabTo(page, '#method');
+      await page.keyboard.press('Space');
+      await tabTo(page, '#outcome');
+      await page.keyboard.press('Space');
+      await tabTo(page, '#summary');
+      await page.keyboard.type('Called Casey. Explained what happens in custody and at interview.');
+      await tabTo(page, '#topicsCovered');
+      await page.keyboard.type('custody, interview, support lines');
+      await tabTo(page, 'main form button[type=submit]');
+      await pressEnterAndWait(page);
+      expect(page.url()).toBe(`${origin}/cases/${caseId}?saved=contact#contacts`);
+      const casePage = await text(page);
+      expect(casePage).toContain('Contact logged');
+      expect(casePage).toMatch(/12 March 2026 at 10:00: Phone call, Spoke to them/);
+      expect(casePage).toMatch(/With Casey Journey\. Logged by PC Alex Morgan/);
+      expect(casePage).toMatch(/11 March 2026\s+First contact after the arrest see the contact\s+Met late\s+1 day/);
+      await check(page, 'journey-contact-logged');
+
+      await go(page, '/');
+      expect(await page.$eval('#overdue-heading', (heading) => heading.parentElement!.innerText)).not.toContain(reference);
+
+      await go(page, `/cases/${caseId}/contacts/new`);
+      await page.$eval('#occurredAt-time', (input) => ((input as HTMLInputElement).value = '25:61'));
+      await submit(page);
+      expect(await text(page)).toContain('Enter a real time using the 24-hour clock, for example 14:30');
+      await check(page, 'journey-log-contact-errors');
+      await context.close();
+    });
+
+    it('officer: records a high-risk wellbeing check and sees the risk as soon as it is saved', async () => {
+      const { page, context } = await newPage();
+      await signIn(page, 'officer1');
+      await go(page, `/cases/${caseId}`);
+      await page.click(`a[href="/cases/${caseId}/wellbeing-checks/new"]`);
+      await page.waitForSelector('#distressLevel');
+      await check(page, 'journey-wellbeing-form');
+      await page.click('label[for="context-crisis"]');
+      await page.click('label[for="distressLevel-3"]');
+      await page.click('label[for="indicators"]');
+      await page.click('label[for="indicators-alone_without_support"]');
+      await page.click('label[for="trustedPersonPresent-no"]');
+      await page.click('label[for="referrals-samaritans"]');
+      await page.type('#actions', 'Stayed with Casey until her sister arrived. Gave the Samaritans number.');
+      await submit(page);
+      expect(page.url()).toMatch(new RegExp(`/cases/${caseId}/wellbeing-checks/[0-9a-f-]{36}\\?saved=true$`));
+      const result = await text(page);
+      expect(result).toMatch(/Wellbeing check recorded\s+Risk level\s+High risk/);
+      expect(result).toContain('Your supervisors have been alerted to this high-risk check.');
+      expect(result).toContain('“Expressed thoughts of self-harm or suicide” is recorded');
+      await check(page, 'journey-wellbeing-high-risk');
+      await context.close();
+    });
+
+    it('officer: prints the handbook and views the exact HTML that is printed', async () => {
+      const dir = downloadDir();
+      const { page, context } = await newPage({ downloads: dir });
+      await signIn(page, 'officer1');
+      await go(page, `/cases/${caseId}#handbook`);
+      await page.click(`a[href="/cases/${caseId}/handbook.pdf"]`);
+      const pdf = await downloaded(dir, '.pdf');
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+
+      await page.click(`a[href="/cases/${caseId}/handbook.html"]`);
+      await page.waitForFunction((ref) => document.body.innerText.includes(ref), {}, reference);
+      await screenshot(page, 'journey-handbook-as-web-page');
+
+      await go(page, `/cases/${caseId}`);
+      const prints = await page.$eval('#handbook', (heading) => heading.parentElement!.innerText);
+      expect(prints).toMatch(/12 March 2026 at 10:\d\d\s+PC Alex Morgan \(N1042\)\s+Viewed as a web page/);
+      expect(prints).toMatch(/PC Alex Morgan \(N1042\)\s+PDF\s/);
+      await check(page, 'journey-case-page');
+      await context.close();
+    });
+
+    it('officer: records that the family declines updates for now and resumes them; opens the correction and milestone forms', async () => {
+      const { page, context } = await newPage();
+      await signIn(page, 'officer1');
+      await go(page, `/cases/${caseId}`);
+      await page.click(`a[href="/cases/${caseId}/declines/new"]`);
+      await page.waitForSelector('#reviewDate-day');
+      await check(page, 'journey-decline-form');
+      await page.type('#note', 'Casey wants a break from updates until the bail return.');
+      await submit(page);
+      expect(await text(page)).toMatch(/The family has declined updates from 12 March 2026\. Check with them again by 9 April 2026\./);
+      await check(page, 'journey-updates-declined');
+      await submit(page, 'form[action$="/end"] button[type=submit]');
+      expect(await text(page)).toContain('Updates resumed: an update is due today');
+      await go(page, `/cases/${caseId}`);
+      await page.click(`a[href^="/cases/${caseId}/contacts/"][href$="/correct"]`);
+      await page.waitForSelector('.govuk-inset-text');
+      await check(page, 'journey-correct-contact');
+      await go(page, `/cases/${caseId}`);
+      await page.click(`a[href^="/cases/${caseId}/milestones/"]:not([href$="/new"])`);
+      await page.waitForSelector('#status');
+      await check(page, 'journey-update-milestone');
+      await context.close();
+    });
+
+    it('officer: cannot open the supervisor pages', async () => {
+      const { page, context } = await newPage();
+      await signIn(page, 'officer1');
+      expect(await page.$$eval('nav a', (links) => links.map((link) => link.getAttribute('href')))).not.toContain('/team');
+      const dashboard = await go(page, '/team');
+      expect(dashboard?.status()).toBe(403);
+      expect(await text(page)).toContain('You cannot open this page');
+      await check(page, 'journey-officer-refused-team');
+      expect((await go(page, '/team/missed-updates.csv'))?.status()).toBe(403);
+      await context.close();
+    });
+
+    it('supervisor: sees the alert and the late update, acknowledges the alert and downloads the CSV', async () => {
+      const dir = downloadDir();
+      const { page, context } = await newPage({ downloads: dir });
+      await signIn(page, 'supervisor1');
+      await check(page, 'journey-supervisor-work-list');
+      await page.click('main a[href="/team"]');
+      await page.waitForSelector('#missed-updates');
+      const alerts = await page.$eval('#alerts', (heading) => heading.parentElement!.innerText);
+      expect(alerts).toContain(reference);
+      const missed = await page.$eval('#missed-updates', (heading) => heading.parentElement!.innerText);
+      expect(missed).toMatch(new RegExp(`${reference.replace(/\//g, '\\/')}\\s+PC Alex Morgan\\s+11 March 2026\\s+First contact after the arrest\\s+Met late\\s+1 day`));
+      expect(missed).toMatch(/Missed/);
+      expect(await page.$eval('svg.app-chart__svg', (svg) => [svg.getAttribute('role'), svg.querySelector('title')?.textContent])).toEqual([
+        'img',
+        'North team: updates met on time, per week',
+      ]);
+      await check(page, 'journey-team-dashboard');
+
+      await page.select('#officerId', await page.$eval('#officerId', (select) => Array.from((select as HTMLSelectElement).options).find((o) => o.text === 'PC Alex Morgan')!.value));
+      await page.select('#status', 'met');
+      await submit(page, 'form.app-filters button[type=submit]');
+      const filtered = await page.$eval('.app-missed-table tbody', (rows) => (rows as HTMLElement).innerText);
+      expect(filtered).toContain(reference);
+      expect(filtered).not.toMatch(/PC Priya Shah|Missed|Attempted/);
+      await check(page, 'journey-team-dashboard-filtered');
+
+      await page.click('a[href^="/team/missed-updates.csv"]');
+      const csv = (await downloaded(dir, '.csv')).toString('utf8');
+      expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('caseId,reference,officerId,officerName,team,dueDate,reason,status,daysLate,updateId');
+      expect(csv).toContain(`${caseId},${reference},`);
+      expect(csv).toContain(',2026-03-11,first_contact,met,1,');
+
+      await go(page, '/team');
+      const forms = await page.$$eval('form[action^="/team/alerts/"]', (all, ref) => all.filter((form) => form.closest('li')!.textContent!.includes(ref)).length, reference);
+      expect(forms).toBe(1);
+      const acknowledge = await page.evaluateHandle((ref) => Array.from(document.querySelectorAll('.app-alert')).find((alert) => alert.textContent!.includes(ref))!.querySelector('button'), reference);
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), (acknowledge as unknown as { click(): Promise<void> }).click()]);
+      expect(await text(page)).toContain('Alert acknowledged');
+      expect(await page.$eval('#alerts', (heading) => heading.parentElement!.innerText)).not.toContain(reference);
+      await check(page, 'journey-alert-acknowledged');
+      await context.close();
+    });
   });
 });

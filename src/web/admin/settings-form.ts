@@ -143,7 +143,8 @@ export function settingsFormModel(state: FormState) {
     errors: state.errors,
     version: state.input('version'),
     stale: state.errorFor('version') !== null,
-    numbers: NUMBERS.map((number) => ({ field: state.input(number.name), unit: number.unit })),
+    numbers: NUMBERS.filter((number) => number.name !== 'retentionReviewMonths').map((number) => ({ field: state.input(number.name), unit: number.unit })),
+    retention: { field: state.input('retentionReviewMonths'), unit: 'months' },
     advanceNoticeMilestoneTypes: state.checkboxes(
       'advanceNoticeMilestoneTypes',
       MILESTONE_TYPES.map((value) => ({ value, text: MILESTONE_TYPE_LABELS[value] })),

@@ -42,10 +42,15 @@ export function milestoneTimeline(caseId: string, milestones: MilestoneView[]) {
   }));
 }
 
+/** `Bail or RUI decision` → `bail or RUI decision`: lower case inside a sentence, abbreviations kept. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 function reasonText(update: ScheduledUpdateView, milestones: Map<string, MilestoneView>): string {
   const base = UPDATE_REASON_LABELS[update.reason];
   const milestone = update.milestoneId ? milestones.get(update.milestoneId) : undefined;
-  if (milestone) return `${base}: ${MILESTONE_TYPE_LABELS[milestone.type].toLowerCase()}`;
+  if (milestone) return `${base}: ${lowerFirst(MILESTONE_TYPE_LABELS[milestone.type])}`;
   if (update.reason === 'wellbeing_follow_up' && update.riskLevel) return `${base} (${update.riskLevel} risk)`;
   return base;
 }

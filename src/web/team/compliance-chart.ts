@@ -42,8 +42,8 @@ function percent(rate: number | null): string {
 
 // The drawing's own units; the SVG scales to the width of the page (viewBox).
 const WIDTH = 720;
-const HEIGHT = 300;
-const PLOT = { left: 56, right: 16, top: 16, bottom: 52 };
+const HEIGHT = 320;
+const PLOT = { left: 56, right: 16, top: 30, bottom: 52 };
 
 /**
  * The on-time rate per week as a bar chart, drawn on the server: every number the template needs
@@ -86,7 +86,7 @@ export function complianceChart(totals: readonly WeekTotal[], teamName: string) 
         width: barWidth,
         height: rate === null ? 0 : y(0) - y(rate),
         valueLabel: rate === null ? '–' : percent(rate),
-        valueY: rate === null ? y(0) - 6 : Math.max(PLOT.top + 12, y(rate) - 6),
+        valueY: rate === null ? y(0) - 6 : y(rate) - 8,
         centre,
         dateLabel: shortDate(week.weekStart),
         dateY: HEIGHT - PLOT.bottom + 20,

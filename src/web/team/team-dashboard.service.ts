@@ -14,7 +14,7 @@ import { validateAs } from '../forms/validate-as';
 import { formatDate, formatDateTime, plural, UPDATE_REASON_LABELS, updateStatusTag } from '../labels';
 import { pageTitle } from '../shell/page-shell';
 import { download, FileResult, page, PageResult, redirectTo, WebResult } from '../shell/web-result';
-import { plainRiskReason } from '../wellbeing/wellbeing-pages.service';
+import { reasonsForLevel } from '../wellbeing/wellbeing-pages.service';
 import { complianceChart, trendRange, weeklyTotals } from './compliance-chart';
 import {
   csvQueryString,
@@ -94,7 +94,7 @@ export class TeamDashboardService {
           checkHref: alert.wellbeingCheckId ? `/cases/${alert.caseId}/wellbeing-checks/${alert.wellbeingCheckId}` : null,
           raised: formatDateTime(alert.raisedAt),
           raisedBy: alert.raisedByOfficerId ? (names.get(alert.raisedByOfficerId) ?? 'an officer of another team') : 'the service',
-          reasons: alert.reasons.map(plainRiskReason),
+          reasons: reasonsForLevel(alert.reasons, 'high'),
           acknowledgeAction: `/team/alerts/${alert.id}/acknowledge`,
         })),
         filter: filterFormModel(state, officers),

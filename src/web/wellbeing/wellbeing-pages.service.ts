@@ -34,6 +34,11 @@ import {
   wellbeingFormState,
 } from './wellbeing-form';
 
+/** The rules that set the level itself: for a high risk, the high rules (a medium one adds nothing to it). */
+export function reasonsForLevel(reasons: readonly string[], level: string): string[] {
+  return reasons.filter((reason) => reason.startsWith(`${level}: `)).map(plainRiskReason);
+}
+
 /** "high: alone_without_support is recorded and …" → "Alone without support is recorded and …". */
 export function plainRiskReason(reason: string): string {
   const text = INDICATORS.reduce(
@@ -90,7 +95,7 @@ export class WellbeingPagesService {
         level: check.riskLevel,
         tag: riskTag(check.riskLevel),
         text: RISK_LEVEL_LABELS[check.riskLevel],
-        reasons: check.riskReasons.map(plainRiskReason),
+        reasons: reasonsForLevel(check.riskReasons, check.riskLevel),
       },
       alerted: check.alertId !== null,
       followUp: followUpText(check),
