@@ -256,6 +256,13 @@ describe('web pages in a browser', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
+
+    const supervisor = await newPage({ width: 390 });
+    await signIn(supervisor.page, 'supervisor1');
+    await go(supervisor.page, '/team');
+    await check(supervisor.page, 'narrow-team-dashboard');
+    expect(await supervisor.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await supervisor.context.close();
   });
 
   /** Waits for a finished download in dir (Chromium writes `.crdownload` until it is complete). */
