@@ -30,7 +30,7 @@ describe('web team dashboard', () => {
     expect(res.text).toMatch(/<svg class="app-chart__svg" viewBox="0 0 720 320" role="img" aria-labelledby="chart-title chart-desc"/);
     expect(res.text).toContain('<title id="chart-title">North team: updates met on time, per week</title>');
     expect(res.text).toMatch(/<desc id="chart-desc">A bar chart of the share of updates met on time for the 12 weeks from 22 December 2025 to the week of 9 March 2026\./);
-    expect(res.text).toMatch(/<\/svg>\s*<\/figure>\s*<table class="govuk-table app-chart-table"/);
+    expect(res.text).toMatch(/<\/svg>\s*<\/figure>\s*<div class="app-table-scroll" role="region" aria-label="The figures in the chart" tabindex="0">\s*<table class="govuk-table app-chart-table"/);
     expect(text).toContain('The figures in the chart');
     expect(text).toContain('2026-W11');
     expect(text).toContain('High-risk checks without a follow-up');
