@@ -50,12 +50,9 @@ export class AccessLogService {
       // Entries are chained, so they must be appended one at a time across all instances.
       await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
     }
-    const last = await manager
-      .createQueryBuilder(AccessLogEntry, 'e')
-      .select('e.hash', 'hash')
-      .orderBy('e.id', 'DESC')
-      .limit(1)
-      .getRawOne<{ hash: string }>();
+    // Plain SQL: the chain head is read on every request that touches a case, and the query
+    // builder cost more than the (primary-key) lookup itself.
+    const [last] = (await manager.query('SELECT "hash" FROM "access_log" ORDER BY "id" DESC LIMIT 1')) as { hash: string }[];
     const fields: ChainedFields = {
       at: this.clock.now(),
       officerId: record.actor?.id ?? null,

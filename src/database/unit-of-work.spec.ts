@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { DataSource } from 'typeorm';
+import { MAX_GROUP_WRITES, UnitOfWork } from './unit-of-work';
+
+describe('UnitOfWork on SQLite (group commit)', () => {
+  let dir: string;
+  let dataSource: DataSource;
+  let reader: DataSource;
+  let unitOfWork: UnitOfWork;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'uow-'));
+    const database = path.join(dir, 'uow.sqlite');
+    dataSource = await new DataSource({ type: 'sqlite', database, enableWAL: true }).initialize();
+    await dataSource.query('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)');
+    reader = await new DataSource({ type: 'sqlite', database, enableWAL: true }).initialize();
+    unitOfWork = new UnitOfWork(dataSource, reader);
+    await unitOfWork.onModuleInit();
+  });
+
+  afterEach(async () => {
+    await dataSource.destroy();
+    await reader.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const insert = (text: string) => unitOfWork.write((m) => m.query('INSERT INTO notes (text) VALUES (?)', [text]).then(() => text));
+  const committed = async () => ((await reader.query('SELECT text FROM notes ORDER BY id')) as { text: string }[]).map((r) => r.text);
+
+  it('commits many concurrent writes, each answered with its own result', async () => {
+    const texts = Array.from({ length: MAX_GROUP_WRITES * 3 + 5 }, (_, i) => `note ${i}`);
+    expect(await Promise.all(texts.map(insert))).toEqual(texts);
+    expect(await committed()).toEqual(texts);
+  });
+
+  it('rolls back only the write that failed: its own changes go, the rest of its group is kept', async () => {
+    const failing = () =>
+      unitOfWork.write(async (m) => {
+        await m.query('INSERT INTO notes (text) VALUES (?)', ['half done']);
+        throw new Error('changed my mind');
+      });
+    const results = await Promise.allSettled([insert('a'), failing(), insert('b'), insert('a'), insert('c')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason.message).toBe('changed my mind');
+    expect((results[3] as PromiseRejectedResult).reason.message).toMatch(/UNIQUE/);
+    expect(await committed()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('answers a write only once it is committed, so a reader on another connection sees it', async () => {
+    const seenAtAnswer = await unitOfWork.write((m) => m.query('INSERT INTO notes (text) VALUES (?)', ['visible'])).then(committed);
+    expect(seenAtAnswer).toEqual(['visible']);
+  });
+
+  it('keeps working after a group whose commit failed', async () => {
+    // A write that ends the transaction itself makes the group's COMMIT fail: every write of it fails.
+    const results = await Promise.allSettled([insert('lost'), unitOfWork.write((m) => m.query('COMMIT')), insert('lost too')]);
+    expect(results.some((r) => r.status === 'rejected')).toBe(true);
+    expect(await insert('after')).toBe('after');
+    expect(await committed()).toContain('after');
+  });
+});
