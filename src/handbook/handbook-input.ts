@@ -1,27 +1,9 @@
 import type { SupportEntry } from './support-directory';
 
-export const SUSPECT_STATUSES = [
-  'not_arrested',
-  'in_custody',
-  'bail_with_conditions',
-  'released_under_investigation',
-  'charged',
-  'remanded',
-  'convicted',
-  'no_further_action',
-] as const;
-export type SuspectStatus = (typeof SUSPECT_STATUSES)[number];
-
-export const OFFENCE_TYPES = [
-  'iioc_possession',
-  'iioc_making',
-  'iioc_distribution',
-  'iioc_production',
-  'sexual_communication',
-  'other_online',
-  'contact_offence',
-] as const;
-export type OffenceType = (typeof OFFENCE_TYPES)[number];
+// The handbook speaks the case's own vocabulary: one list of statuses and offences for the whole app.
+export { OFFENCE_TYPES, SUSPECT_STATUSES } from '../cases/case-enums';
+export type { OffenceType, SuspectStatus } from '../cases/case-enums';
+import type { OffenceType, SuspectStatus } from '../cases/case-enums';
 
 /** An all-day date, `YYYY-MM-DD`. */
 export type IsoDate = string;
