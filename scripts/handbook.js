@@ -7,7 +7,7 @@ ensureDependencies();
 ensureBuild();
 try {
   run(process.execPath, [path.join(ROOT, 'dist', 'handbook', 'cli.js'), ...process.argv.slice(2)], {
-    env: { ...process.env, ...chromiumEnv() },
+    env: { ...process.env, ...chromiumEnv(), TZ: 'UTC' },
   });
 } catch {
   process.exit(1);

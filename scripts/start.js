@@ -11,7 +11,7 @@ ensureBuild();
 const server = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, 'dist', 'main.js')], {
   cwd: ROOT,
   stdio: 'inherit',
-  env: { ...process.env, ...chromiumEnv() },
+  env: { ...process.env, ...chromiumEnv(), TZ: 'UTC' },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

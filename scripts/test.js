@@ -16,7 +16,7 @@ function postgresReachable(url) {
 }
 
 const jest = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-const env = { ...process.env, ...chromiumEnv(), NODE_ENV: 'test' };
+const env = { ...process.env, ...chromiumEnv(), TZ: 'UTC', NODE_ENV: 'test' };
 const extra = process.argv.slice(2);
 try {
   say('Unit tests…');

@@ -1,3 +1,8 @@
+// Timestamps are stored without a zone on PostgreSQL (TIMESTAMP): the process works in UTC so that
+// the same instant is written and read back whatever the server's local zone, and the access-log
+// chain verifies across daylight-saving changes. Calendar dates use Europe/London explicitly.
+process.env.TZ = 'UTC';
+
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
