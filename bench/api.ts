@@ -1,0 +1,219 @@
+/**
+ * The API under load (issue 7). One run against the real server (src/main.ts, a child process on a
+ * free port, a fresh SQLite database, requests over loopback only):
+ *   bare      GET /health: the same middleware, guard, pipe and filter as every route, and a
+ *             `SELECT 1` that never waits for the write queue (what a load balancer probes)
+ *   contacts  POST /api/cases/:id/contacts, each a new contact (own body and Idempotency-Key),
+ *             spread over CASES cases so no case grows unrealistically long
+ *   idle      p99 of GET /api/cases/:id at a steady READ_RATE (100 req/s over 4 connections: a busy
+ *             force, well below what the server can take, so the p99 shows interference rather
+ *             than the length of a queue the benchmark itself builds)
+ *   loaded    the same p99 while a full audit report (missed updates over a year, then the
+ *             compliance report) and two handbook prints run in loops
+ * Ends with one JSON line. Targets: contact writes >= 0.5x bare; p99 under load <= 2x idle.
+ *
+ *   npm run bench:api        (BENCH_SECONDS=10 BENCH_CONNECTIONS=10 BENCH_READ_RATE=100 to change the defaults)
+ */
+import autocannon from 'autocannon';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { startServer, waitForExit } from '../test/support/server-process';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { chromiumEnv } = require('../scripts/setup') as { chromiumEnv: () => Record<string, string> };
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = 2;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const READ_CONNECTIONS = 4;
+const READ_RATE = Number(process.env.BENCH_READ_RATE ?? 100);
+const CASES = 40;
+const PASSWORD = 'bench-demo-password';
+const TARGETS = { contactVsBare: 0.5, loadedVsIdleP99: 2 };
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Phase {
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'liaison-bench-api-'));
+  log(`Starting the server on a fresh SQLite database in ${dir}…`);
+  const server = await startServer({ ...chromiumEnv(), DATABASE_URL: `sqlite:${path.join(dir, 'bench.sqlite')}`, DEMO_PASSWORD: PASSWORD }, 120_000);
+  let errors = 0;
+  try {
+    const base = server.url;
+    const officer = await login(base, 'officer1');
+    const supervisor = await login(base, 'supervisor1');
+    const caseIds = await createCases(base, officer);
+
+    const officerHeaders = { authorization: `Bearer ${officer}`, 'content-type': 'application/json' };
+    let sequence = 0;
+    const contactRun = (seconds: number) =>
+      run({
+        url: base,
+        seconds,
+        connections: CONNECTIONS,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (request: Record<string, unknown>) => {
+              sequence += 1;
+              return {
+                ...request,
+                method: 'POST',
+                path: `/api/cases/${caseIds[sequence % caseIds.length]}/contacts`,
+                headers: { ...officerHeaders, 'idempotency-key': `bench-${process.pid}-${sequence}` },
+                body: JSON.stringify(contactBody(sequence)),
+              };
+            },
+          },
+        ],
+      });
+    const bareRun = (seconds: number) => run({ url: `${base}/health`, seconds, connections: CONNECTIONS });
+    const readRun = (seconds: number) =>
+      run({ url: `${base}/api/cases/${caseIds[0]}`, seconds, connections: READ_CONNECTIONS, overallRate: READ_RATE, headers: { authorization: `Bearer ${officer}` } });
+
+    log('Warming up…');
+    await bareRun(WARMUP_SECONDS);
+    await contactRun(WARMUP_SECONDS);
+
+    const bare = await bareRun(SECONDS);
+    log(`bare     GET /health                    ${bare.reqPerSec.toFixed(0)} req/s`);
+    const contacts = await contactRun(SECONDS);
+    log(`contacts POST /api/cases/:id/contacts   ${contacts.reqPerSec.toFixed(0)} req/s`);
+    const idle = await readRun(SECONDS);
+    log(`idle     GET /api/cases/:id             p99 ${idle.p99Ms} ms (p50 ${idle.p50Ms} ms, ${idle.reqPerSec.toFixed(0)} req/s)`);
+
+    const load = startBackgroundLoad(base, supervisor, officer, caseIds);
+    await sleep(1000);
+    const loaded = await readRun(SECONDS);
+    const background = await load.stop();
+    log(`loaded   GET /api/cases/:id             p99 ${loaded.p99Ms} ms (p50 ${loaded.p50Ms} ms, ${loaded.reqPerSec.toFixed(0)} req/s) while ${background.reports} report pairs and ${background.prints} handbook prints ran`);
+
+    errors = bare.errors + contacts.errors + idle.errors + loaded.errors + background.failures;
+    const result = {
+      contactReqPerSec: round(contacts.reqPerSec),
+      bareReqPerSec: round(bare.reqPerSec),
+      errors,
+      p99IdleMs: idle.p99Ms,
+      p99UnderLoadMs: loaded.p99Ms,
+    };
+    const writeRatio = contacts.reqPerSec / bare.reqPerSec;
+    const p99Ratio = loaded.p99Ms / Math.max(idle.p99Ms, 1);
+    log(`contact writes / bare route: ${writeRatio.toFixed(2)}x (target >= ${TARGETS.contactVsBare}x) ${writeRatio >= TARGETS.contactVsBare ? 'met' : 'MISSED'}`);
+    log(`p99 under load / idle:       ${p99Ratio.toFixed(2)}x (target <= ${TARGETS.loadedVsIdleP99}x) ${p99Ratio <= TARGETS.loadedVsIdleP99 ? 'met' : 'MISSED'}`);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    server.child.kill('SIGTERM');
+    await Promise.race([waitForExit(server.child), sleep(10_000).then(() => server.child.kill('SIGKILL'))]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function run(options: autocannon.Options & { seconds: number }): Promise<Phase> {
+  const { seconds, ...rest } = options;
+  return new Promise((resolve, reject) => {
+    autocannon({ ...rest, duration: seconds, timeout: 30 }, (error, result) => {
+      if (error) return reject(error);
+      resolve({ reqPerSec: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx });
+    });
+  });
+}
+
+/** A full audit report and two handbook prints, each in its own loop, until stopped. */
+function startBackgroundLoad(base: string, supervisor: string, officer: string, caseIds: string[]) {
+  let stopping = false;
+  let reports = 0;
+  let prints = 0;
+  let failures = 0;
+  const to = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+  const get = async (url: string, token: string) => {
+    const res = await fetch(`${base}${url}`, { headers: { authorization: `Bearer ${token}` } });
+    await res.arrayBuffer();
+    if (!res.ok) failures += 1;
+  };
+  const reportLoop = async () => {
+    while (!stopping) {
+      await get(`/api/audit/missed-updates?from=${from}&to=${to}&pageSize=500`, supervisor);
+      await get(`/api/audit/compliance?from=${from}&to=${to}`, supervisor);
+      reports += 1;
+    }
+  };
+  // Each print a different handbook (case, type size), so the PDF cache does not answer it.
+  let next = 0;
+  const printLoop = async () => {
+    while (!stopping) {
+      const n = next++;
+      await get(`/api/cases/${caseIds[n % caseIds.length]}/handbook.pdf?largePrint=${Math.floor(n / caseIds.length) % 2 === 1}`, officer);
+      prints += 1;
+    }
+  };
+  const loops = [reportLoop(), printLoop(), printLoop()];
+  return {
+    async stop() {
+      stopping = true;
+      await Promise.all(loops);
+      return { reports, prints, failures };
+    },
+  };
+}
+
+async function login(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function createCases(base: string, token: string): Promise<string[]> {
+  const arrestDate = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+  const ids: string[] = [];
+  for (let n = 1; n <= CASES; n += 1) {
+    const res = await fetch(`${base}/api/cases`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        reference: `BENCH/${process.pid}/${n}`,
+        offenceType: 'iioc_possession',
+        suspectStatus: 'bail_with_conditions',
+        arrestDate,
+        childrenAtHome: n % 2 === 0,
+        childrenAgeBands: n % 2 === 0 ? { under5: 1, age5to11: 1, age12to17: 0 } : { under5: 0, age5to11: 0, age12to17: 0 },
+        partnerWorksWithChildren: n % 3 === 0,
+        familyContacts: [{ name: `Partner ${n}`, relationship: 'partner', phone: '07700 900123', email: '' }],
+      }),
+    });
+    if (res.status !== 201) throw new Error(`create case: ${res.status} ${await res.text()}`);
+    ids.push(((await res.json()) as { id: string }).id);
+  }
+  return ids;
+}
+
+/** A valid contact: in the past, after the arrest, a little different each time. */
+function contactBody(n: number) {
+  return {
+    occurredAt: new Date(Date.now() - (n % 50_000) * 60_000).toISOString(),
+    method: ['phone', 'visit', 'text', 'email', 'letter'][n % 5],
+    outcome: ['spoke', 'no_answer', 'left_message'][n % 3],
+    summary: `Bench contact ${n}: talked through the bail conditions and the next steps.`,
+    topicsCovered: ['bail conditions'],
+  };
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack ?? error}\n`);
+  process.exit(1);
+});
