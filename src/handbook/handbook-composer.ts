@@ -54,10 +54,8 @@ export class HandbookComposer {
 
   compose(input: HandbookInput): ComposedHandbook {
     const view = buildHandbookView(input, this.facts);
-    const html = this.layout(view, {
-      allowProtoPropertiesByDefault: false,
-      allowProtoMethodsByDefault: false,
-    });
+    // Prototype access stays off (Handlebars' default since 4.6; never switched on here).
+    const html = this.layout(view);
     return { html, contentHash: sha256(html) };
   }
 }

@@ -10,10 +10,9 @@ export abstract class ViewRenderer {
 
 type CompileOptions = NonNullable<Parameters<typeof Handlebars.compile>[1]>;
 const COMPILE_OPTIONS: CompileOptions = { strict: true, noEscape: false, preventIndent: true };
-const RUNTIME_OPTIONS: Handlebars.RuntimeOptions = {
-  allowProtoPropertiesByDefault: false,
-  allowProtoMethodsByDefault: false,
-};
+// Prototype properties and methods stay unreachable from templates: Handlebars' own default since
+// 4.6, never overridden here.
+const RUNTIME_OPTIONS: Handlebars.RuntimeOptions = {};
 
 /**
  * Compiles every template under templates/web once, at start-up, on a Handlebars instance of its
