@@ -1,3 +1,4 @@
+import { londonDate } from '../rules';
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -15,7 +16,6 @@ import { lockCaseSchedule } from '../updates/update-scheduler';
 import { UpdateDecline } from '../updates/update-decline.entity';
 import { WellbeingCheck } from '../wellbeing/wellbeing-check.entity';
 import { Case } from './case.entity';
-import { londonToday } from './cases.service';
 import { FamilyContact } from './family-contact.entity';
 import { retentionReviewDate } from './retention';
 
@@ -64,7 +64,7 @@ export class CaseErasureService {
       }
       // Cases closed before review dates were recorded get theirs from today's setting.
       const reviewDate = kase.retentionReviewDate ?? retentionReviewDate(kase.closedDate, (await this.settings.retention(manager)).retentionReviewMonths);
-      const today = londonToday(this.clock.now());
+      const today = londonDate(this.clock.now());
       if (today < reviewDate) {
         throw new DomainError('conflict', `This case is kept until its retention review date, ${reviewDate}: it can be erased from that day`, [
           { field: 'retentionReviewDate', messages: [`is ${reviewDate}`] },

@@ -1,3 +1,4 @@
+import { londonDate } from '../rules';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
@@ -255,11 +256,6 @@ export class CasesService {
   }
 
   private today(): string {
-    return londonToday(this.clock.now());
+    return londonDate(this.clock.now());
   }
-}
-
-/** The calendar date in Europe/London: "today" for a family in England and Wales. */
-export function londonToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }

@@ -4,14 +4,13 @@ import { AccessLogService } from '../access-log/access-log.service';
 import { Actor } from '../auth/actor';
 import { CaseAccessService } from '../cases/case-access.service';
 import { Case } from '../cases/case.entity';
-import { londonToday } from '../cases/cases.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Officer } from '../officers/officer.entity';
-import { WorkingDayCalendar } from '../rules';
+import { WorkingDayCalendar, londonDate } from '../rules';
 import { SettingsService } from '../settings/settings.service';
 import { ScheduledUpdate } from '../updates/scheduled-update.entity';
 import { HandbookFormat, HandbookIssue } from './handbook-issue.entity';
@@ -144,7 +143,7 @@ export class HandbookService implements OnApplicationBootstrap, OnApplicationShu
     const officerId = kase.liaisonOfficerId ?? actor?.id;
     const officer = officerId ? await manager.findOne(Officer, { where: { id: officerId } }) : null;
     if (!officer) throw new DomainError('unprocessable', 'Cannot print the handbook: the case has no liaison officer. Assign one first.');
-    const today = londonToday(this.clock.now());
+    const today = londonDate(this.clock.now());
     return {
       forceName: this.config.forceName,
       caseReference: kase.reference,

@@ -1,9 +1,9 @@
+import { londonDate } from '../../rules';
 import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../auth/password';
 import { Case } from '../../cases/case.entity';
 import { OffenceType, SuspectStatus } from '../../cases/case-enums';
-import { londonToday } from '../../cases/cases.service';
 import { FamilyContact } from '../../cases/family-contact.entity';
 import { Officer, Role } from '../../officers/officer.entity';
 import { Team } from '../../officers/team.entity';
@@ -82,7 +82,7 @@ export async function seedDemoIfEmpty(dataSource: DataSource, password: string, 
       });
       officers.set(user.username, await manager.save(officer));
     }
-    await seedCases(manager, officers, londonToday(now), now);
+    await seedCases(manager, officers, londonDate(now), now);
     return true;
   });
   if (seeded) new Logger('Seed').log(`Seeded ${DEMO_USERS.length} demo accounts and ${DEMO_CASES.length} demo cases`);
