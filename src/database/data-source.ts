@@ -1,23 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import sqlite3 from 'sqlite3';
 import { DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+import { cachingSqlite3 } from './sqlite-driver';
 
 /**
  * The one data-source definition, used by the app, the migration CLI and the tests. The schema comes
  * from migrations only; each engine has its own migration set, kept in step by a drift test.
  */
-/**
- * sqlite3 as TypeORM loads it, minus verbose mode: TypeORM calls `.verbose()`, which wraps every
- * database call to capture a stack trace and util.inspect its SQL and parameters. That cost about
- * a tenth of a contact write's CPU (bench/api.ts); an error still carries its message and SQL.
- */
-const quietSqlite3: typeof sqlite3 = Object.assign(Object.create(sqlite3) as typeof sqlite3, { verbose: () => quietSqlite3 });
-
 export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   const common = {
     entities: ENTITIES,
@@ -32,7 +25,7 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
     return {
       ...common,
       type: 'sqlite',
-      driver: quietSqlite3,
+      driver: cachingSqlite3,
       database: database.location,
       enableWAL: true,
       busyTimeout: 10_000,
