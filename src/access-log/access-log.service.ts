@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
+import { GroupBatch, UnitOfWork } from '../database/unit-of-work';
 import { AccessLogEntry, AccessOperation, AccessOutcome } from './access-log-entry.entity';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -19,6 +20,10 @@ export interface AccessRecord {
 }
 
 type ChainedFields = Omit<AccessLogEntry, 'id' | 'hash'>;
+type UnchainedFields = Omit<ChainedFields, 'prevHash'>;
+
+/** SQLite allows 999 bound values a statement; an entry has 11. */
+const INSERT_CHUNK = 80;
 
 /** The hash that links an entry to the one before it. Any change to a field, or a removed row, breaks the chain. */
 export function chainHash(entry: ChainedFields): string {
@@ -42,18 +47,14 @@ export function chainHash(entry: ChainedFields): string {
  * does the work it records, so the entry and the change commit or fail together. Insert only.
  */
 @Injectable()
-export class AccessLogService {
-  constructor(private readonly clock: Clock) {}
+export class AccessLogService implements GroupBatch<UnchainedFields> {
+  constructor(
+    private readonly clock: Clock,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
   async record(manager: EntityManager, record: AccessRecord): Promise<void> {
-    if (manager.connection.options.type === 'postgres') {
-      // Entries are chained, so they must be appended one at a time across all instances.
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
-    }
-    // Plain SQL: the chain head is read on every request that touches a case, and the query
-    // builder cost more than the (primary-key) lookup itself.
-    const [last] = (await manager.query('SELECT "hash" FROM "access_log" ORDER BY "id" DESC LIMIT 1')) as { hash: string }[];
-    const fields: ChainedFields = {
+    const fields: UnchainedFields = {
       at: this.clock.now(),
       officerId: record.actor?.id ?? null,
       username: record.actor?.username ?? null,
@@ -63,8 +64,29 @@ export class AccessLogService {
       recordId: record.recordId ?? null,
       caseId: record.caseId ?? null,
       purpose: record.purpose.slice(0, 200),
-      prevHash: last?.hash ?? GENESIS_HASH,
     };
-    await manager.insert(AccessLogEntry, { ...fields, hash: chainHash(fields) });
+    // On SQLite the entries of a whole commit group are chained and inserted together (flush).
+    if (this.unitOfWork.defer(manager, this, fields)) return;
+    if (manager.connection.options.type === 'postgres') {
+      // Entries are chained, so they must be appended one at a time across all instances.
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
+    }
+    await this.flush(manager, [fields]);
+  }
+
+  /** Chains `entries` onto the newest entry, in order, and inserts them. */
+  async flush(manager: EntityManager, entries: UnchainedFields[]): Promise<void> {
+    // Plain SQL: the chain head is read on every request that touches a case, and the query
+    // builder cost more than the (primary-key) lookup itself.
+    const [last] = (await manager.query('SELECT "hash" FROM "access_log" ORDER BY "id" DESC LIMIT 1')) as { hash: string }[];
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const rows = entries.map((entry) => {
+      const chained: ChainedFields = { ...entry, prevHash };
+      prevHash = chainHash(chained);
+      return { ...chained, hash: prevHash };
+    });
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      await manager.createQueryBuilder().insert().into(AccessLogEntry).values(rows.slice(start, start + INSERT_CHUNK)).updateEntity(false).execute();
+    }
   }
 }

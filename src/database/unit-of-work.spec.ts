@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
-import { MAX_GROUP_WRITES, UnitOfWork } from './unit-of-work';
+import { GroupBatch, MAX_GROUP_WRITES, UnitOfWork } from './unit-of-work';
 
 describe('UnitOfWork on SQLite (group commit)', () => {
   let dir: string;
@@ -59,5 +59,50 @@ describe('UnitOfWork on SQLite (group commit)', () => {
     expect(results.some((r) => r.status === 'rejected')).toBe(true);
     expect(await insert('after')).toBe('after');
     expect(await committed()).toContain('after');
+  });
+
+  describe('defer (rows written once per group, just before COMMIT)', () => {
+    const flushed: string[][] = [];
+    const batch: GroupBatch<string> = {
+      async flush(manager, items) {
+        flushed.push(items);
+        for (const text of items) await manager.query('INSERT INTO notes (text) VALUES (?)', [`log: ${text}`]);
+      },
+    };
+    const writeWithLog = (text: string, fail = false) =>
+      unitOfWork.write(async (m) => {
+        await m.query('INSERT INTO notes (text) VALUES (?)', [text]);
+        expect(unitOfWork.defer(m, batch, text)).toBe(true);
+        if (fail) throw new Error(`${text} failed`);
+        return text;
+      });
+
+    beforeEach(() => flushed.splice(0));
+
+    it('flushes the items of a whole group in one call, in order, and commits them with their writes', async () => {
+      const results = await Promise.allSettled([writeWithLog('a'), writeWithLog('b', true), writeWithLog('c')]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      // The failed write's row and its deferred item are both gone.
+      expect(flushed).toEqual([['a', 'c']]);
+      expect(await committed()).toEqual(['a', 'c', 'log: a', 'log: c']);
+    });
+
+    it('fails every write of the group when the flush fails, and commits none of them', async () => {
+      const failing: GroupBatch<string> = { flush: () => Promise.reject(new Error('disk full')) };
+      const results = await Promise.allSettled([
+        insert('x'),
+        unitOfWork.write(async (m) => {
+          unitOfWork.defer(m, failing, 'y');
+          return 'y';
+        }),
+      ]);
+      expect(results.every((r) => r.status === 'rejected')).toBe(true);
+      expect(await committed()).toEqual([]);
+      expect(await insert('after')).toBe('after');
+    });
+
+    it('refuses outside a running group, so the caller writes the item itself', () => {
+      expect(unitOfWork.defer(dataSource.manager, batch, 'stray')).toBe(false);
+    });
   });
 });
