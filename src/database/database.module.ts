@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { UnitOfWork } from './unit-of-work';
+import { WalCheckpointer } from './wal-checkpointer';
 
 @Global()
-@Module({ providers: [UnitOfWork], exports: [UnitOfWork] })
+@Module({ providers: [UnitOfWork, WalCheckpointer], exports: [UnitOfWork] })
 export class DatabaseModule {}
