@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/actor';
 import { CaseAccessService } from '../cases/case-access.service';
@@ -46,13 +47,12 @@ export class ContactsService {
   /**
    * Logs a contact and recomputes the family's updates in the same transaction. With an
    * Idempotency-Key: the same key and body again answers the first result without a new row; the
-   * same key with a different body is a 422.
+   * same key with a different body is a 422. The key is checked inside the transaction, so a
+   * first request costs no extra round trip; a repeat rolls back and replays.
    */
   async create(actor: Actor, caseId: string, dto: CreateContactDto, key: string | null): Promise<ContactView> {
     if (key === null) return this.record(actor, caseId, dto, null);
     const hash = requestHash(ROUTE, caseId, dto);
-    const earlier = await this.unitOfWork.write((manager) => this.idempotency.find(manager, actor.id, key));
-    if (earlier) return this.replay(actor, earlier, hash);
     try {
       return await this.record(actor, caseId, dto, { key, hash });
     } catch (error) {
@@ -66,11 +66,10 @@ export class ContactsService {
   private record(actor: Actor, caseId: string, dto: CreateContactDto, idempotency: { key: string; hash: string } | null): Promise<ContactView> {
     return this.caseAccess.withCase(actor, caseId, { operation: 'collection', recordType: 'contact', purpose: ROUTE }, async (manager, kase) => {
       await lockCaseSchedule(manager, caseId);
-      const claimId = idempotency
-        ? await this.idempotency.claim(manager, { officerId: actor.id, key: idempotency.key, requestHash: idempotency.hash, caseId, recordType: 'contact' })
-        : null;
+      if (idempotency) await this.idempotency.ensureUnused(manager, actor.id, idempotency.key);
       await this.check(manager, kase, dto);
-      const { identifiers } = await manager.insert(Contact, {
+      const contact: Contact = {
+        id: randomUUID(),
         caseId,
         occurredAt: new Date(dto.occurredAt),
         method: dto.method,
@@ -81,12 +80,14 @@ export class ContactsService {
         officerId: actor.id,
         correctsContactId: dto.correctsContactId ?? null,
         recordedAt: this.clock.now(),
-      });
-      const contact = await manager.findOneOrFail(Contact, { where: { id: identifiers[0].id as string } });
-      await this.scheduler.recompute(manager, caseId);
+      };
+      await manager.createQueryBuilder().insert().into(Contact).values(contact).updateEntity(false).execute();
+      await this.scheduler.recompute(manager, kase);
       // What an exact replay will answer: the JSON, not the objects.
       const view = JSON.parse(JSON.stringify(toContactView(contact, null))) as ContactView;
-      if (claimId) await this.idempotency.complete(manager, claimId, contact.id, view);
+      if (idempotency) {
+        await this.idempotency.store(manager, { officerId: actor.id, key: idempotency.key, requestHash: idempotency.hash, caseId, recordType: 'contact' }, contact.id, view);
+      }
       return view;
     });
   }

@@ -24,23 +24,26 @@ export class IdempotencyStore {
   }
 
   /**
-   * Takes the key for this transaction. On PostgreSQL a concurrent transaction inserting the same
-   * key waits here on the unique index and fails once this one commits; on SQLite writes are
-   * serialised, so a later one finds the key and gives up with KeyAlreadyUsed.
+   * Refuses a key this officer has used before (KeyAlreadyUsed: the caller rolls back and replays
+   * the first answer). Cheap, so it runs before the work.
    */
-  async claim(manager: EntityManager, claim: Claim): Promise<string> {
-    if (await this.find(manager, claim.officerId, claim.key)) throw new KeyAlreadyUsed();
-    const { identifiers } = await manager.insert(IdempotencyKey, {
-      ...claim,
-      recordId: null,
-      statusCode: 201,
-      responseBody: null,
-      createdAt: this.clock.now(),
-    });
-    return identifiers[0].id as string;
+  async ensureUnused(manager: EntityManager, officerId: string, key: string): Promise<void> {
+    if (await this.find(manager, officerId, key)) throw new KeyAlreadyUsed();
   }
 
-  async complete(manager: EntityManager, id: string, recordId: string, body: unknown): Promise<void> {
-    await manager.update(IdempotencyKey, { id }, { recordId, responseBody: JSON.stringify(body) });
+  /**
+   * Stores the key with the answer given, in the transaction that did the work. Should a
+   * concurrent request with the same key have got there first (PostgreSQL, where transactions run
+   * side by side), the unique index makes this insert fail once that one commits, and the caller
+   * replays its answer instead.
+   */
+  async store(manager: EntityManager, claim: Claim, recordId: string, body: unknown): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(IdempotencyKey)
+      .values({ ...claim, recordId, statusCode: 201, responseBody: JSON.stringify(body), createdAt: this.clock.now() })
+      .updateEntity(false)
+      .execute();
   }
 }

@@ -42,12 +42,13 @@ export async function lockCaseSchedule(manager: EntityManager, caseId: string): 
 
 /** The facts the rules need about one case, read in the caller's transaction. */
 export async function loadCaseFacts(manager: EntityManager, kase: Case): Promise<CaseFacts> {
-  const [milestones, contacts, checks, declines] = await Promise.all([
-    manager.find(Milestone, { where: { caseId: kase.id } }),
-    manager.find(Contact, { where: { caseId: kase.id } }),
-    manager.find(WellbeingCheck, { where: { caseId: kase.id } }),
-    manager.find(UpdateDecline, { where: { caseId: kase.id } }),
-  ]);
+  const where = { where: { caseId: kase.id } };
+  // SQLite takes the four reads at once (they queue on its connection without a round trip each);
+  // a PostgreSQL client runs one query at a time, and asking it for more is deprecated.
+  const [milestones, contacts, checks, declines] =
+    manager.connection.options.type === 'sqlite'
+      ? await Promise.all([manager.find(Milestone, where), manager.find(Contact, where), manager.find(WellbeingCheck, where), manager.find(UpdateDecline, where)])
+      : [await manager.find(Milestone, where), await manager.find(Contact, where), await manager.find(WellbeingCheck, where), await manager.find(UpdateDecline, where)];
   const corrected = new Set(contacts.map((c) => c.correctsContactId).filter((id): id is string => id !== null));
   return {
     status: kase.status,
@@ -77,9 +78,10 @@ export async function loadCaseFacts(manager: EntityManager, kase: Case): Promise
  * Brings one case's stored scheduled updates in line with the rules, inside the caller's
  * transaction. Idempotent: a second run with the same facts and day writes nothing.
  */
-export async function recomputeSchedule(manager: EntityManager, caseId: string, context: RecomputeContext): Promise<RecomputeResult> {
+export async function recomputeSchedule(manager: EntityManager, caseOrId: string | Case, context: RecomputeContext): Promise<RecomputeResult> {
+  const caseId = typeof caseOrId === 'string' ? caseOrId : caseOrId.id;
   await lockCaseSchedule(manager, caseId);
-  const kase = await manager.findOneOrFail(Case, { where: { id: caseId } });
+  const kase = typeof caseOrId === 'string' ? await manager.findOneOrFail(Case, { where: { id: caseId } }) : caseOrId;
   const facts = await loadCaseFacts(manager, kase);
   const owed = computeOwedUpdates(facts, context.today, context.settings, context.calendar);
   const stored = await manager.find(ScheduledUpdate, { where: { caseId } });
@@ -142,9 +144,12 @@ export class UpdateScheduler {
     private readonly clock: Clock,
   ) {}
 
-  /** Recomputes one case in the caller's transaction (which must be a write transaction). */
-  async recompute(manager: EntityManager, caseId: string, today?: string): Promise<RecomputeResult> {
-    return recomputeSchedule(manager, caseId, await this.context(manager, today));
+  /**
+   * Recomputes one case in the caller's transaction (which must be a write transaction). Pass the
+   * case itself when the transaction has already loaded it and not changed it since.
+   */
+  async recompute(manager: EntityManager, caseOrId: string | Case, today?: string): Promise<RecomputeResult> {
+    return recomputeSchedule(manager, caseOrId, await this.context(manager, today));
   }
 
   async context(manager: EntityManager, today?: string): Promise<RecomputeContext> {
