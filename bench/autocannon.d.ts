@@ -35,7 +35,11 @@ declare module 'autocannon' {
       timeouts: number;
       non2xx: number;
     }
+    interface Instance {
+      /** Every response, with its latency in milliseconds. */
+      on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void): Instance;
+    }
   }
-  function autocannon(options: autocannon.Options, callback: (error: Error | null, result: autocannon.Result) => void): unknown;
+  function autocannon(options: autocannon.Options, callback: (error: Error | null, result: autocannon.Result) => void): autocannon.Instance;
   export = autocannon;
 }
