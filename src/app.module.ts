@@ -11,7 +11,7 @@ import { AppConfigModule } from './config/config.module';
 import { Clock, SystemClock } from './common/clock';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { buildValidationPipe } from './common/validation';
-import { buildDataSourceOptions, buildReportsDataSourceOptions } from './database/data-source';
+import { buildDataSourceOptions, buildReadsDataSourceOptions, buildReportsDataSourceOptions } from './database/data-source';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { OfficersModule } from './officers/officers.module';
@@ -40,6 +40,7 @@ export class AppModule {
         AppConfigModule.forRoot(config, options.clock ?? new SystemClock()),
         TypeOrmModule.forRoot(buildDataSourceOptions(config.database)),
         TypeOrmModule.forRoot(buildReportsDataSourceOptions(config.database)),
+        TypeOrmModule.forRoot(buildReadsDataSourceOptions(config.database)),
         DatabaseModule,
         AccessLogModule,
         AuthModule,

@@ -54,7 +54,18 @@ export class AccessLogService implements GroupBatch<UnchainedFields> {
   ) {}
 
   async record(manager: EntityManager, record: AccessRecord): Promise<void> {
-    const fields: UnchainedFields = {
+    const fields = this.fields(record);
+    // On SQLite the entries of a whole commit group are chained and inserted together (flush).
+    if (this.unitOfWork.defer(manager, this, fields)) return;
+    if (manager.connection.options.type === 'postgres') {
+      // Entries are chained, so they must be appended one at a time across all instances.
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
+    }
+    await this.flush(manager, [fields]);
+  }
+
+  private fields(record: AccessRecord): UnchainedFields {
+    return {
       at: this.clock.now(),
       officerId: record.actor?.id ?? null,
       username: record.actor?.username ?? null,
@@ -65,13 +76,15 @@ export class AccessLogService implements GroupBatch<UnchainedFields> {
       caseId: record.caseId ?? null,
       purpose: record.purpose.slice(0, 200),
     };
-    // On SQLite the entries of a whole commit group are chained and inserted together (flush).
-    if (this.unitOfWork.defer(manager, this, fields)) return;
-    if (manager.connection.options.type === 'postgres') {
-      // Entries are chained, so they must be appended one at a time across all instances.
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK_KEY]);
-    }
-    await this.flush(manager, [fields]);
+  }
+
+  /**
+   * Records an access that happened outside any write (a read on UnitOfWork.reads) and answers
+   * once the entry is committed: on SQLite it joins the next commit group's batch.
+   */
+  recordCommitted(record: AccessRecord): Promise<void> {
+    if (this.unitOfWork.engine === 'sqlite') return this.unitOfWork.commitDeferred(this, this.fields(record));
+    return this.unitOfWork.write((manager) => this.record(manager, record));
   }
 
   /** Chains `entries` onto the newest entry, in order, and inserts them. */

@@ -14,6 +14,11 @@ export interface CaseAccess {
   recordType?: string;
   recordId?: string | null;
   purpose: string;
+  /**
+   * The work only reads. On SQLite it then runs on UnitOfWork.reads, outside the write queue, and
+   * its access-log entry joins the next commit group; the answer still waits for that commit.
+   */
+  readOnly?: boolean;
 }
 
 class CaseRefused extends Error {}
@@ -37,6 +42,7 @@ export class CaseAccessService {
     access: CaseAccess,
     work: (manager: EntityManager, kase: Case) => Promise<T>,
   ): Promise<T> {
+    if (access.readOnly && this.unitOfWork.engine === 'sqlite') return this.read(actor, caseId, access, work);
     try {
       return await this.unitOfWork.write(async (manager) => {
         const kase = await manager.findOne(Case, { where: { id: caseId } });
@@ -58,18 +64,37 @@ export class CaseAccessService {
       });
     } catch (error) {
       if (!(error instanceof CaseRefused)) throw error;
-      await this.unitOfWork.write((manager) =>
-        this.accessLog.record(manager, {
-          actor,
-          operation: access.operation,
-          outcome: 'refused',
-          recordType: 'case',
-          recordId: caseId,
-          caseId,
-          purpose: access.purpose,
-        }),
-      );
-      throw DomainError.notFound('Case');
+      return this.refuse(actor, caseId, access);
     }
+  }
+
+  private async read<T>(actor: Actor, caseId: string, access: CaseAccess, work: (manager: EntityManager, kase: Case) => Promise<T>): Promise<T> {
+    const manager = this.unitOfWork.reads;
+    const kase = await manager.findOne(Case, { where: { id: caseId } });
+    if (!kase || !canSeeCase(actor, kase)) return this.refuse(actor, caseId, access);
+    const result = await work(manager, kase);
+    const recordId = access.recordId ?? (result as { id?: unknown } | null)?.id;
+    await this.accessLog.recordCommitted({
+      actor,
+      operation: access.operation,
+      recordType: access.recordType ?? 'case',
+      recordId: typeof recordId === 'string' ? recordId : caseId,
+      caseId,
+      purpose: access.purpose,
+    });
+    return result;
+  }
+
+  private async refuse(actor: Actor, caseId: string, access: CaseAccess): Promise<never> {
+    await this.accessLog.recordCommitted({
+      actor,
+      operation: access.operation,
+      outcome: 'refused',
+      recordType: 'case',
+      recordId: caseId,
+      caseId,
+      purpose: access.purpose,
+    });
+    throw DomainError.notFound('Case');
   }
 }

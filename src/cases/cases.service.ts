@@ -56,7 +56,7 @@ export class CasesService {
   }
 
   async get(actor: Actor, id: string): Promise<CaseView> {
-    return this.caseAccess.withCase(actor, id, { operation: 'consultation', purpose: 'GET /api/cases/:id' }, (manager, kase) =>
+    return this.caseAccess.withCase(actor, id, { operation: 'consultation', purpose: 'GET /api/cases/:id', readOnly: true }, (manager, kase) =>
       this.view(manager, kase),
     );
   }

@@ -35,7 +35,7 @@ export class ContactsService {
     return this.caseAccess.withCase(
       actor,
       caseId,
-      { operation: 'consultation', recordType: 'contact', purpose: 'GET /api/cases/:id/contacts' },
+      { operation: 'consultation', recordType: 'contact', purpose: 'GET /api/cases/:id/contacts', readOnly: true },
       async (manager) => {
         const contacts = await manager.find(Contact, { where: { caseId }, order: { occurredAt: 'DESC', recordedAt: 'DESC' } });
         const correctedBy = new Map(contacts.filter((c) => c.correctsContactId).map((c) => [c.correctsContactId as string, c.id]));
@@ -101,7 +101,7 @@ export class ContactsService {
     return this.caseAccess.withCase(
       actor,
       stored.caseId,
-      { operation: 'consultation', recordType: 'contact', recordId: stored.recordId, purpose: `${ROUTE} (${IDEMPOTENCY_HEADER} replay)` },
+      { operation: 'consultation', recordType: 'contact', recordId: stored.recordId, purpose: `${ROUTE} (${IDEMPOTENCY_HEADER} replay)`, readOnly: true },
       async () => JSON.parse(stored.responseBody as string) as ContactView,
     );
   }

@@ -48,7 +48,17 @@ export const REPORTS_CONNECTION = 'reports';
  * hold up, the API's single SQLite connection. WAL lets it read while the main connection writes.
  * Never written through and never migrated.
  */
-export function buildReportsDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+export function buildReportsDataSourceOptions(database: DatabaseConfig, name = REPORTS_CONNECTION): DataSourceOptions {
   const options = buildDataSourceOptions(database);
-  return { ...options, name: REPORTS_CONNECTION, migrations: [], ...(options.type === 'postgres' ? { extra: { max: 3 } } : {}) } as DataSourceOptions;
+  return { ...options, name, migrations: [], ...(options.type === 'postgres' ? { extra: { max: 3 } } : {}) } as DataSourceOptions;
+}
+
+export const READS_CONNECTION = 'reads';
+
+/**
+ * A third connection for the API's short reads of case data on SQLite (UnitOfWork.reads), so they
+ * neither queue in the write group nor behind a long report. Same settings as the reports one.
+ */
+export function buildReadsDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  return buildReportsDataSourceOptions(database, READS_CONNECTION);
 }

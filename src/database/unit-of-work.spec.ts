@@ -101,6 +101,12 @@ describe('UnitOfWork on SQLite (group commit)', () => {
       expect(await insert('after')).toBe('after');
     });
 
+    it('commitDeferred: joins the next group without a statement of its own and answers after its commit', async () => {
+      const [, logged] = await Promise.all([writeWithLog('w'), unitOfWork.commitDeferred(batch, 'read of w').then(committed)]);
+      expect(flushed).toEqual([['w', 'read of w']]);
+      expect(logged).toEqual(['w', 'log: w', 'log: read of w']);
+    });
+
     it('refuses outside a running group, so the caller writes the item itself', () => {
       expect(unitOfWork.defer(dataSource.manager, batch, 'stray')).toBe(false);
     });

@@ -1,10 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { REPORTS_CONNECTION } from './data-source';
+import { READS_CONNECTION, REPORTS_CONNECTION } from './data-source';
 
 interface QueuedWrite {
   work: (manager: EntityManager) => Promise<unknown>;
+  /** Set for an item that only joins the group's batch (commitDeferred): no savepoint, no statement. */
+  deferred?: { batch: GroupBatch<unknown>; item: unknown };
   resolve: (result: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -41,6 +43,7 @@ export class UnitOfWork implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectDataSource(REPORTS_CONNECTION) private readonly reportsDataSource: DataSource,
+    @InjectDataSource(READS_CONNECTION) private readonly readsDataSource: DataSource = reportsDataSource,
   ) {
     this.serialise = dataSource.options.type === 'sqlite';
   }
@@ -86,6 +89,19 @@ export class UnitOfWork implements OnModuleInit {
     return true;
   }
 
+  /**
+   * SQLite only: adds `item` to `batch` in the next commit group, without a statement or savepoint
+   * of its own, and answers once that group has committed. For an access-log entry of a read that
+   * ran outside the write queue (on `reads`).
+   */
+  commitDeferred<T>(batch: GroupBatch<T>, item: T): Promise<void> {
+    if (!this.serialise) throw new Error('commitDeferred is for SQLite; use write() on PostgreSQL');
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ work: () => Promise.resolve(), deferred: { batch: batch as GroupBatch<unknown>, item }, resolve: () => resolve(), reject });
+      if (!this.committing) void this.commitWaiting();
+    });
+  }
+
   private async commitWaiting(): Promise<void> {
     this.committing = true;
     try {
@@ -128,6 +144,13 @@ export class UnitOfWork implements OnModuleInit {
     try {
       while (this.waiting.length && ran.length < MAX_GROUP_WRITES && Date.now() - started < MAX_GROUP_MS) {
         const write = this.waiting.shift()!;
+        if (write.deferred) {
+          const all = groupDeferred.get(write.deferred.batch);
+          if (all) all.push(write.deferred.item);
+          else groupDeferred.set(write.deferred.batch, [write.deferred.item]);
+          ran.push({ write, ok: true, outcome: undefined });
+          continue;
+        }
         try {
           if (!savepointOpen) await exec('SAVEPOINT unit_of_work');
           savepointOpen = true;
@@ -183,6 +206,14 @@ export class UnitOfWork implements OnModuleInit {
   /** Reads that need no transaction. */
   get reader(): EntityManager {
     return this.dataSource.manager;
+  }
+
+  /**
+   * Short reads of case data on a connection of their own (SQLite; on PostgreSQL a small pool):
+   * they see committed data only, so anything already answered to a client is there. Read only.
+   */
+  get reads(): EntityManager {
+    return this.readsDataSource.manager;
   }
 
   /** Long reads (reports, exports, handbook data) on a connection of their own. Read only. */

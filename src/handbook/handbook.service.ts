@@ -92,7 +92,7 @@ export class HandbookService implements OnApplicationBootstrap, OnApplicationShu
     return this.caseAccess.withCase(
       actor,
       caseId,
-      { operation: 'consultation', recordType: 'handbook_issue_list', recordId: caseId, purpose: 'GET /api/cases/:id/handbook-issues' },
+      { operation: 'consultation', recordType: 'handbook_issue_list', recordId: caseId, purpose: 'GET /api/cases/:id/handbook-issues', readOnly: true },
       async (manager) => {
         const rows = await manager.find(HandbookIssue, { where: { caseId }, order: { printedAt: 'DESC' } });
         return rows.map(({ id, printedAt, printedBy, format, contentHash, options }) => ({ id, printedAt, printedBy, format, contentHash, options }));
@@ -134,7 +134,7 @@ export class HandbookService implements OnApplicationBootstrap, OnApplicationShu
     return this.caseAccess.withCase(
       actor,
       caseId,
-      { operation: 'consultation', recordType: 'handbook_data', recordId: caseId, purpose: 'GET /api/cases/:id/handbook' },
+      { operation: 'consultation', recordType: 'handbook_data', recordId: caseId, purpose: 'GET /api/cases/:id/handbook', readOnly: true },
       (manager, kase) => this.buildInput(manager, kase, actor, largePrint),
     );
   }

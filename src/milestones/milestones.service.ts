@@ -25,7 +25,7 @@ export class MilestonesService {
     return this.caseAccess.withCase(
       actor,
       caseId,
-      { operation: 'consultation', recordType: 'milestone', purpose: 'GET /api/cases/:id/milestones' },
+      { operation: 'consultation', recordType: 'milestone', purpose: 'GET /api/cases/:id/milestones', readOnly: true },
       async (manager) => {
         const rows = await manager.find(Milestone, { where: { caseId }, order: { recordedAt: 'ASC', id: 'ASC' } });
         return rows.map(toMilestoneView);

@@ -29,7 +29,7 @@ export class WellbeingService {
     return this.caseAccess.withCase(
       actor,
       caseId,
-      { operation: 'consultation', recordType: 'wellbeing_check', purpose: 'GET /api/cases/:id/wellbeing-checks' },
+      { operation: 'consultation', recordType: 'wellbeing_check', purpose: 'GET /api/cases/:id/wellbeing-checks', readOnly: true },
       async (manager) => {
         const checks = await manager.find(WellbeingCheck, { where: { caseId }, order: { occurredAt: 'DESC', recordedAt: 'DESC' } });
         return this.views(manager, checks);
