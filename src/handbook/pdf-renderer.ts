@@ -357,12 +357,16 @@ export class ChromiumPdfRenderer implements PdfRenderer {
 
   private async stopBrowser(browser: Browser): Promise<void> {
     const child = browser.process();
+    // In the idle class on a busy machine Chromium may wait a long time for the CPU it needs to
+    // shut down, or even to die of SIGKILL: give it normal priority back first.
+    if (this.background) await restorePriority(child?.pid);
     try {
       await withTimeout(browser.close(), this.closeTimeoutMs);
     } catch {
       // browser.close() hung or failed: fall through to the kill below.
     }
     killProcessGroup(child);
+    await waitForGroupExit(child?.pid, this.closeTimeoutMs);
   }
 }
 
@@ -408,14 +412,27 @@ export function killProcessGroup(child: ChildProcess | null | undefined): void {
 export async function lowerPriority(pgid: number | undefined, niceness: number): Promise<number> {
   if (!pgid || niceness <= 0) return 0;
   const members = processGroupMembers(pgid) ?? [];
-  const moved = await Promise.all(members.map((pid) => toIdleClass(pid).then((ok) => ok || niceThreads(pid, niceness))));
+  const moved = await Promise.all(members.map((pid) => schedulingClass(pid, '--idle').then((ok) => ok || niceThreads(pid, niceness))));
   return moved.filter(Boolean).length;
 }
 
-function toIdleClass(pid: number): Promise<boolean> {
+/** Puts the group back in the normal scheduling class (where chrt is there); resolves when done. */
+export async function restorePriority(pgid: number | undefined): Promise<void> {
+  if (!pgid) return;
+  await Promise.all((processGroupMembers(pgid) ?? []).map((pid) => schedulingClass(pid, '--other')));
+}
+
+function schedulingClass(pid: number, policy: '--idle' | '--other'): Promise<boolean> {
   return new Promise((resolve) => {
-    execFile('chrt', ['--idle', '--all-tasks', '--pid', '0', String(pid)], { timeout: 5_000 }, (error) => resolve(!error));
+    execFile('chrt', [policy, '--all-tasks', '--pid', '0', String(pid)], { timeout: 5_000 }, (error) => resolve(!error));
   });
+}
+
+/** Waits until no live process is left in the group (or `ms` has passed). */
+async function waitForGroupExit(pgid: number | undefined, ms: number): Promise<void> {
+  if (!pgid) return;
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline && (processGroupMembers(pgid)?.length ?? 0) > 0) await delay(25);
 }
 
 function niceThreads(pid: number, niceness: number): boolean {
