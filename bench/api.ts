@@ -16,7 +16,8 @@
  * from 1.3x to 3.5x for the same build.
  * Ends with one JSON line. Targets: contact writes >= 0.5x bare; p99 under load <= 2x idle.
  *
- *   npm run bench:api        (BENCH_SECONDS=10 BENCH_CONNECTIONS=10 BENCH_READ_RATE=100 BENCH_ROUNDS=4 to change the defaults)
+ *   npm run bench:api        (BENCH_SECONDS=10 BENCH_CONNECTIONS=10 BENCH_READ_RATE=100 BENCH_ROUNDS=4 to change the defaults;
+ *                           BENCH_BACKGROUND=reports|prints for one half of the background load)
  */
 import autocannon from 'autocannon';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -178,7 +179,9 @@ function startBackgroundLoad(base: string, supervisor: string, officer: string, 
       prints += 1;
     }
   };
-  const loops = [reportLoop(), printLoop(), printLoop()];
+  // BENCH_BACKGROUND=reports or =prints runs only that half, to see which one moves the p99.
+  const only = process.env.BENCH_BACKGROUND;
+  const loops = [...(only !== 'prints' ? [reportLoop()] : []), ...(only !== 'reports' ? [printLoop(), printLoop()] : [])];
   return {
     async stop() {
       stopping = true;
