@@ -87,17 +87,19 @@ describe('UnitOfWork on SQLite (group commit)', () => {
       expect(await committed()).toEqual(['a', 'c', 'log: a', 'log: c']);
     });
 
-    it('fails every write of the group when the flush fails, and commits none of them', async () => {
+    it('fails the writes of a group whose flush fails, and commits none of them', async () => {
       const failing: GroupBatch<string> = { flush: () => Promise.reject(new Error('disk full')) };
       const results = await Promise.allSettled([
         insert('x'),
         unitOfWork.write(async (m) => {
+          await m.query('INSERT INTO notes (text) VALUES (?)', ['y']);
           unitOfWork.defer(m, failing, 'y');
           return 'y';
         }),
       ]);
-      expect(results.every((r) => r.status === 'rejected')).toBe(true);
-      expect(await committed()).toEqual([]);
+      expect(results[1].status).toBe('rejected');
+      // Whether 'x' shared the failed group depends on timing; either way only what was answered is kept.
+      expect(await committed()).toEqual(results[0].status === 'fulfilled' ? ['x'] : []);
       expect(await insert('after')).toBe('after');
     });
 

@@ -125,7 +125,6 @@ export class UnitOfWork implements OnModuleInit {
    */
   private async commitGroup(): Promise<void> {
     const runner = this.dataSource.createQueryRunner();
-    const started = Date.now();
     const ran: { write: QueuedWrite; ok: boolean; outcome: unknown }[] = [];
     try {
       await runner.startTransaction();
@@ -134,6 +133,8 @@ export class UnitOfWork implements OnModuleInit {
       for (const write of this.waiting.splice(0)) write.reject(error);
       return;
     }
+    // The group's time budget starts once it has a transaction, so a slow BEGIN cannot leave it empty.
+    const started = Date.now();
     let abandoned: unknown = null;
     const connection = (await runner.connect()) as { exec(sql: string, callback: (error: Error | null) => void): void };
     const exec = (sql: string) => new Promise<void>((resolve, reject) => connection.exec(sql, (error) => (error ? reject(error) : resolve())));
