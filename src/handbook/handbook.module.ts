@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
@@ -19,14 +20,24 @@ export function loadSupportDirectory(localPath = LOCAL_DIRECTORY_PATH) {
   return mergeDirectory(loadNationalDirectory(), overrides);
 }
 
+/**
+ * Prints at once: one core fewer than the machine has, so printing never takes every core from
+ * the API. On the 2-core build machine one print at a time kept the read p99 under printing at
+ * 35 ms against 49 ms with two (bench:api, BENCH_BACKGROUND=prints), for about 20% fewer prints
+ * a second; a print that waits its turn takes a few hundred milliseconds longer.
+ */
+export function printConcurrency(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(4, cores - 1));
+}
+
 @Module({
   imports: [CasesModule, RuleConfigModule],
   controllers: [HandbookController],
   providers: [
     HandbookService,
     { provide: SUPPORT_DIRECTORY, useFactory: () => loadSupportDirectory() },
-    // Two or three prints at once suit a 2-core machine; past 16 waiting, callers get 429.
-    { provide: PDF_RENDERER, useFactory: () => new ChromiumPdfRenderer({ concurrency: 2, maxQueue: 16, timeoutMs: 20_000 }) },
+    // Past 16 waiting, callers get 429.
+    { provide: PDF_RENDERER, useFactory: () => new ChromiumPdfRenderer({ concurrency: printConcurrency(), maxQueue: 16, timeoutMs: 20_000 }) },
     { provide: HandbookComposer, useFactory: () => new HandbookComposer() },
     {
       provide: HandbookPrinter,
