@@ -20,9 +20,10 @@ const RUNS_TO_COMPLETION = /^\s*(INSERT|UPDATE|DELETE|SAVEPOINT|RELEASE|BEGIN|CO
  * insert) costs one. On this kind of machine a handover is the most expensive part of a short query.
  *
  * Only `run` and `all` with (sql, parameters?, callback) are cached, which is how TypeORM calls
- * them (and `run` only for statements that finish in one step); anything else goes straight to sqlite3. A statement is cached only once it has prepared
- * without error, and one that fails while running is finalized rather than reused, so an error
- * never leaves a half-run statement holding a read snapshot.
+ * them, and `run` only for statements that finish in one step; anything else goes straight to
+ * sqlite3. A statement is cached only once it has prepared without error, and one that fails
+ * while running is finalized rather than reused, so an error never leaves a half-run statement
+ * holding a read snapshot.
  */
 export class CachingDatabase extends sqlite3.Database {
   private readonly statements = new Map<string, sqlite3.Statement>();
