@@ -123,8 +123,10 @@ async function main(): Promise<void> {
     }
     const idleP99 = pooledPercentile(idle, 0.99);
     const loadedP99 = pooledPercentile(loaded, 0.99);
-    log(`idle     GET /api/cases/:id             p99 ${idleP99} ms (p50 ${pooledPercentile(idle, 0.5)} ms, ${idle.reduce((n, p) => n + p.latencies.length, 0)} requests in ${ROUNDS} windows)`);
-    log(`loaded   GET /api/cases/:id             p99 ${loadedP99} ms (p50 ${pooledPercentile(loaded, 0.5)} ms, ${loaded.reduce((n, p) => n + p.latencies.length, 0)} requests) while ${background.reports} report pairs and ${background.prints} handbook prints ran`);
+    const summary = (phases: Phase[]) =>
+      `p99 ${pooledPercentile(phases, 0.99)} ms (p50 ${pooledPercentile(phases, 0.5)} ms, ${phases.reduce((n, p) => n + p.latencies.length, 0)} requests in ${ROUNDS} windows)`;
+    log(`idle     GET /api/cases/:id             ${summary(idle)}`);
+    log(`loaded   GET /api/cases/:id             ${summary(loaded)} while ${background.reports} report pairs and ${background.prints} handbook prints ran`);
 
     errors = bare.errors + contacts.errors + [...idle, ...loaded].reduce((n, p) => n + p.errors, 0) + background.failures;
     const result = {

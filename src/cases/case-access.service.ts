@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AccessOperation } from '../access-log/access-log-entry.entity';
-import { AccessLogService } from '../access-log/access-log.service';
+import { AccessLogService, AccessRecord } from '../access-log/access-log.service';
 import { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -51,15 +51,7 @@ export class CaseAccessService {
           throw new DomainError('conflict', `This case's personal data was erased on ${kase.erasedAt.toISOString().slice(0, 10)}: it can no longer be changed`);
         }
         const result = await work(manager, kase);
-        const recordId = access.recordId ?? (result as { id?: unknown } | null)?.id;
-        await this.accessLog.record(manager, {
-          actor,
-          operation: access.operation,
-          recordType: access.recordType ?? 'case',
-          recordId: typeof recordId === 'string' ? recordId : caseId,
-          caseId,
-          purpose: access.purpose,
-        });
+        await this.accessLog.record(manager, allowed(actor, caseId, access, result));
         return result;
       });
     } catch (error) {
@@ -73,15 +65,7 @@ export class CaseAccessService {
     const kase = await manager.findOne(Case, { where: { id: caseId } });
     if (!kase || !canSeeCase(actor, kase)) return this.refuse(actor, caseId, access);
     const result = await work(manager, kase);
-    const recordId = access.recordId ?? (result as { id?: unknown } | null)?.id;
-    await this.accessLog.recordCommitted({
-      actor,
-      operation: access.operation,
-      recordType: access.recordType ?? 'case',
-      recordId: typeof recordId === 'string' ? recordId : caseId,
-      caseId,
-      purpose: access.purpose,
-    });
+    await this.accessLog.recordCommitted(allowed(actor, caseId, access, result));
     return result;
   }
 
@@ -97,4 +81,17 @@ export class CaseAccessService {
     });
     throw DomainError.notFound('Case');
   }
+}
+
+/** The log entry of an allowed access: the record the work touched, else the one it returned, else the case. */
+function allowed(actor: Actor, caseId: string, access: CaseAccess, result: unknown): AccessRecord {
+  const recordId = access.recordId ?? (result as { id?: unknown } | null)?.id;
+  return {
+    actor,
+    operation: access.operation,
+    recordType: access.recordType ?? 'case',
+    recordId: typeof recordId === 'string' ? recordId : caseId,
+    caseId,
+    purpose: access.purpose,
+  };
 }

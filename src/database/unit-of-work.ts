@@ -21,6 +21,12 @@ export interface GroupBatch<T> {
 
 type Deferred = Map<GroupBatch<unknown>, unknown[]>;
 
+function addDeferred(deferred: Deferred, batch: GroupBatch<unknown>, items: unknown[]): void {
+  const all = deferred.get(batch);
+  if (all) all.push(...items);
+  else deferred.set(batch, items);
+}
+
 /** A commit group closes after this many writes, or once it has run this long, to bound the wait it adds. */
 export const MAX_GROUP_WRITES = 32;
 export const MAX_GROUP_MS = 20;
@@ -68,10 +74,7 @@ export class UnitOfWork implements OnModuleInit {
    */
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.serialise) return this.dataSource.transaction(work);
-    return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ work, resolve: resolve as (result: unknown) => void, reject });
-      if (!this.committing) void this.commitWaiting();
-    });
+    return new Promise<T>((resolve, reject) => this.enqueue({ work, resolve: resolve as (result: unknown) => void, reject }));
   }
 
   /**
@@ -83,9 +86,7 @@ export class UnitOfWork implements OnModuleInit {
    */
   defer<T>(manager: EntityManager, batch: GroupBatch<T>, item: T): boolean {
     if (!this.deferredByWrite || manager !== this.groupManager) return false;
-    const items = this.deferredByWrite.get(batch as GroupBatch<unknown>);
-    if (items) items.push(item);
-    else this.deferredByWrite.set(batch as GroupBatch<unknown>, [item]);
+    addDeferred(this.deferredByWrite, batch as GroupBatch<unknown>, [item]);
     return true;
   }
 
@@ -96,10 +97,14 @@ export class UnitOfWork implements OnModuleInit {
    */
   commitDeferred<T>(batch: GroupBatch<T>, item: T): Promise<void> {
     if (!this.serialise) throw new Error('commitDeferred is for SQLite; use write() on PostgreSQL');
-    return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ work: () => Promise.resolve(), deferred: { batch: batch as GroupBatch<unknown>, item }, resolve: () => resolve(), reject });
-      if (!this.committing) void this.commitWaiting();
-    });
+    return new Promise<void>((resolve, reject) =>
+      this.enqueue({ work: () => Promise.resolve(), deferred: { batch: batch as GroupBatch<unknown>, item }, resolve: () => resolve(), reject }),
+    );
+  }
+
+  private enqueue(write: QueuedWrite): void {
+    this.waiting.push(write);
+    if (!this.committing) void this.commitWaiting();
   }
 
   private async commitWaiting(): Promise<void> {
@@ -146,9 +151,7 @@ export class UnitOfWork implements OnModuleInit {
       while (this.waiting.length && ran.length < MAX_GROUP_WRITES && Date.now() - started < MAX_GROUP_MS) {
         const write = this.waiting.shift()!;
         if (write.deferred) {
-          const all = groupDeferred.get(write.deferred.batch);
-          if (all) all.push(write.deferred.item);
-          else groupDeferred.set(write.deferred.batch, [write.deferred.item]);
+          addDeferred(groupDeferred, write.deferred.batch, [write.deferred.item]);
           ran.push({ write, ok: true, outcome: undefined });
           continue;
         }
@@ -162,11 +165,7 @@ export class UnitOfWork implements OnModuleInit {
           const more = this.waiting.length > 0 && ran.length + 1 < MAX_GROUP_WRITES && Date.now() - started < MAX_GROUP_MS;
           await exec(more ? 'RELEASE SAVEPOINT unit_of_work; SAVEPOINT unit_of_work' : 'RELEASE SAVEPOINT unit_of_work');
           savepointOpen = more;
-          for (const [batch, items] of deferred) {
-            const all = groupDeferred.get(batch);
-            if (all) all.push(...items);
-            else groupDeferred.set(batch, items);
-          }
+          for (const [batch, items] of deferred) addDeferred(groupDeferred, batch, items);
           ran.push({ write, ok: true, outcome: result });
         } catch (error) {
           this.deferredByWrite = null;
@@ -202,11 +201,6 @@ export class UnitOfWork implements OnModuleInit {
       return;
     }
     for (const { write, ok, outcome } of ran) (ok ? write.resolve : write.reject)(outcome);
-  }
-
-  /** Reads that need no transaction. */
-  get reader(): EntityManager {
-    return this.dataSource.manager;
   }
 
   /**

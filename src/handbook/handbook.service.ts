@@ -102,7 +102,7 @@ export class HandbookService implements OnApplicationBootstrap, OnApplicationShu
 
   /** For `npm run handbook`: prints by reference without a signed-in officer, logged as a CLI disclosure. */
   async pdfForReference(reference: string, largePrint: boolean, operator: string): Promise<HandbookDocument> {
-    const kase = await this.unitOfWork.reader.findOne(Case, { where: { reference } });
+    const kase = await this.unitOfWork.reads.findOne(Case, { where: { reference } });
     if (!kase) throw DomainError.notFound(`Case ${reference}`);
     const input = await this.unitOfWork.write((manager) => this.buildInput(manager, kase, null, largePrint));
     const printed = await this.printer.print(input);

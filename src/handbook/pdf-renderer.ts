@@ -62,7 +62,8 @@ export const CHROMIUM_ARGS: readonly string[] = [
  */
 function smallSharedMemory(): boolean {
   try {
-    return statfsSync('/dev/shm').blocks * statfsSync('/dev/shm').bsize < 512 * 1024 * 1024;
+    const { blocks, bsize } = statfsSync('/dev/shm');
+    return blocks * bsize < 512 * 1024 * 1024;
   } catch {
     return true;
   }
