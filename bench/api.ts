@@ -9,7 +9,9 @@
  *             force, well below what the server can take, so the p99 shows interference rather
  *             than the length of a queue the benchmark itself builds)
  *   loaded    the same p99 while a full audit report (missed updates over a year, then the
- *             compliance report) and two handbook prints run in loops
+ *             compliance report) and two handbook prints run in loops (in a worker thread of
+ *             this process, bench/background-load.js, so the measuring client's event loop
+ *             never waits while the reports' and PDFs' bytes are read)
  * Idle and loaded windows alternate (ROUNDS of each) and each p99 is taken over all of its
  * windows' requests: a p99 is the tail of a few hundred samples, and this machine's own load comes
  * and goes (other services, the disk), so one window of each, back to back, gave ratios anywhere
@@ -20,9 +22,11 @@
  *                           BENCH_BACKGROUND=reports|prints for one half of the background load)
  */
 import autocannon from 'autocannon';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { startServer, waitForExit } from '../test/support/server-process';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -161,43 +165,23 @@ function run(options: autocannon.Options & { seconds: number }): Promise<Phase> 
 
 let printsStarted = 0;
 
-/** A full audit report and two handbook prints, each in its own loop, until stopped. */
+/**
+ * A full audit report and two handbook prints, each in its own loop, until stopped; in a worker
+ * thread (bench/background-load.js), not on the event loop of the client that measures the reads.
+ */
 function startBackgroundLoad(base: string, supervisor: string, officer: string, caseIds: string[]) {
-  let stopping = false;
-  let reports = 0;
-  let prints = 0;
-  let failures = 0;
-  const to = new Date().toISOString().slice(0, 10);
-  const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
-  const get = async (url: string, token: string) => {
-    const res = await fetch(`${base}${url}`, { headers: { authorization: `Bearer ${token}` } });
-    await res.arrayBuffer();
-    if (!res.ok) failures += 1;
-  };
-  const reportLoop = async () => {
-    while (!stopping) {
-      await get(`/api/audit/missed-updates?from=${from}&to=${to}&pageSize=500`, supervisor);
-      await get(`/api/audit/compliance?from=${from}&to=${to}`, supervisor);
-      reports += 1;
-    }
-  };
-  // Each print a different handbook (case, type size), so the PDF cache does not answer it; the
-  // count carries on across rounds.
-  const printLoop = async () => {
-    while (!stopping) {
-      const n = printsStarted++;
-      await get(`/api/cases/${caseIds[n % caseIds.length]}/handbook.pdf?largePrint=${Math.floor(n / caseIds.length) % 2 === 1}`, officer);
-      prints += 1;
-    }
-  };
-  // BENCH_BACKGROUND=reports or =prints runs only that half, to see which one moves the p99.
-  const only = process.env.BENCH_BACKGROUND;
-  const loops = [...(only !== 'prints' ? [reportLoop()] : []), ...(only !== 'reports' ? [printLoop(), printLoop()] : [])];
+  const worker = new Worker(path.join(__dirname, 'background-load.js'), {
+    workerData: { base, supervisor, officer, caseIds, firstPrint: printsStarted, only: process.env.BENCH_BACKGROUND },
+  });
+  const failed = once(worker, 'error').then(([error]) => Promise.reject(error as Error));
+  failed.catch(() => undefined);
   return {
-    async stop() {
-      stopping = true;
-      await Promise.all(loops);
-      return { reports, prints, failures };
+    async stop(): Promise<{ reports: number; prints: number; failures: number }> {
+      worker.postMessage('stop');
+      const [done] = (await Promise.race([once(worker, 'message'), failed])) as [{ reports: number; prints: number; failures: number; nextPrint: number }];
+      printsStarted = done.nextPrint;
+      await worker.terminate();
+      return done;
     },
   };
 }
