@@ -6,8 +6,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { londonDate } from '../rules';
-import { ChainVerdict, verifyChain } from './access-log-chain';
-import { findAccessLog } from './access-log.query';
+import { ChainVerdict } from './access-log-chain';
 import {
   AccessLogPage,
   COMPLIANCE_CSV,
@@ -19,23 +18,14 @@ import {
   toAccessLogEntryView,
   toMissedUpdateRow,
 } from './audit-views';
-import { findCompliance, sumCounts } from './compliance.query';
+import { sumCounts } from './compliance.query';
 import { toCsv } from './csv';
 import { AccessLogQuery, ComplianceQuery, DEFAULT_PAGE_SIZE, MissedUpdatesQuery, NoRecentContactQuery, PageQuery, TeamQuery } from './dto/audit-query.dto';
 import { londonDayBounds } from './london-day';
-import { findMissedUpdates, PageWindow } from './missed-updates.query';
+import { PageWindow } from './missed-updates.query';
+import { ReportRunner } from './report-runner';
 import { reportRange } from './report-range';
-import {
-  HighRiskRecord,
-  ListPage,
-  NoRecentContactRecord,
-  UnacknowledgedAlertRecord,
-  UnassignedRecord,
-  findHighRiskWithoutFollowUp,
-  findNoRecentContact,
-  findUnacknowledgedAlerts,
-  findUnassignedCases,
-} from './standing-lists.query';
+import { HighRiskRecord, ListPage, NoRecentContactRecord, UnacknowledgedAlertRecord, UnassignedRecord } from './standing-lists.query';
 import { TeamRefused, TeamScope, supervisorTeam } from './team-scope';
 
 export const DEFAULT_NO_CONTACT_DAYS = 28;
@@ -52,7 +42,7 @@ interface Consultation {
 
 /**
  * The supervisor's audit. Every report is scoped to the supervisor's own team here, on the
- * server. Reports read on the reports connection; every consultation — including reading the
+ * server. Reports run in the report worker (ReportRunner); every consultation — including reading the
  * access log itself — is written to the access log before the answer is returned.
  */
 @Injectable()
@@ -61,14 +51,15 @@ export class AuditService {
     private readonly unitOfWork: UnitOfWork,
     private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
+    private readonly reports: ReportRunner,
   ) {}
 
   async missedUpdates(actor: Actor, query: MissedUpdatesQuery): Promise<MissedUpdatesReport> {
     const today = this.today();
     const range = reportRange(query, today);
     const window = pageWindow(query);
-    return this.forTeam(actor, query.team, this.missedUpdatesConsultation(range, query, 'json'), async (manager, scope) => {
-      const { total, rows } = await findMissedUpdates(manager, { ...criteria(query), teamId: scope.teamId, ...range, today }, window);
+    return this.forTeam(actor, query.team, this.missedUpdatesConsultation(range, query, 'json'), async (scope) => {
+      const { total, rows } = await this.reports.run('findMissedUpdates', { ...criteria(query), teamId: scope.teamId, ...range, today }, window);
       return {
         team: scope.teamName,
         reportDate: today,
@@ -85,8 +76,8 @@ export class AuditService {
   async missedUpdatesCsv(actor: Actor, query: MissedUpdatesQuery): Promise<CsvExport> {
     const today = this.today();
     const range = reportRange(query, today);
-    return this.forTeam(actor, query.team, this.missedUpdatesConsultation(range, query, 'csv'), async (manager, scope) => {
-      const { rows } = await findMissedUpdates(manager, { ...criteria(query), teamId: scope.teamId, ...range, today });
+    return this.forTeam(actor, query.team, this.missedUpdatesConsultation(range, query, 'csv'), async (scope) => {
+      const { rows } = await this.reports.run('findMissedUpdates', { ...criteria(query), teamId: scope.teamId, ...range, today });
       return {
         filename: csvName('missed-updates', scope, range),
         body: toCsv(MISSED_UPDATES_CSV, rows.map((row) => toMissedUpdateRow(row, scope.teamName))),
@@ -98,8 +89,8 @@ export class AuditService {
     const today = this.today();
     const range = reportRange(query, today);
     const consultation = { recordType: 'compliance_report', purpose: `GET /api/audit/compliance (${format}) ${range.from}..${range.to}` };
-    return this.forTeam(actor, query.team, consultation, async (manager, scope) => {
-      const records = await findCompliance(manager, { teamId: scope.teamId, ...range, today });
+    return this.forTeam(actor, query.team, consultation, async (scope) => {
+      const records = await this.reports.run('findCompliance', { teamId: scope.teamId, ...range, today });
       const byOfficer = new Map<string | null, typeof records>();
       for (const record of records) byOfficer.set(record.officerId, [...(byOfficer.get(record.officerId) ?? []), record]);
       const officers: OfficerCompliance[] = [...byOfficer.values()].map((weeks) => ({
@@ -128,26 +119,26 @@ export class AuditService {
 
   noRecentContact(actor: Actor, query: NoRecentContactQuery): Promise<PagedReport<NoRecentContactRecord> & { days: number }> {
     const days = query.days ?? DEFAULT_NO_CONTACT_DAYS;
-    return this.standingList(actor, query, { recordType: 'no_recent_contact_list', purpose: `GET /api/audit/no-recent-contact days=${days}` }, (manager, scope, today, window) =>
-      findNoRecentContact(manager, { teamId: scope.teamId, today, days }, window),
+    return this.standingList(actor, query, { recordType: 'no_recent_contact_list', purpose: `GET /api/audit/no-recent-contact days=${days}` }, (scope, today, window) =>
+      this.reports.run('findNoRecentContact', { teamId: scope.teamId, today, days }, window),
     ).then((report) => ({ ...report, days }));
   }
 
   highRiskWithoutFollowUp(actor: Actor, query: TeamQuery): Promise<PagedReport<HighRiskRecord>> {
-    return this.standingList(actor, query, { recordType: 'high_risk_list', purpose: 'GET /api/audit/high-risk-without-follow-up' }, (manager, scope, today, window) =>
-      findHighRiskWithoutFollowUp(manager, { teamId: scope.teamId, today }, window),
+    return this.standingList(actor, query, { recordType: 'high_risk_list', purpose: 'GET /api/audit/high-risk-without-follow-up' }, (scope, today, window) =>
+      this.reports.run('findHighRiskWithoutFollowUp', { teamId: scope.teamId, today }, window),
     );
   }
 
   unassignedCases(actor: Actor, query: TeamQuery): Promise<PagedReport<UnassignedRecord>> {
-    return this.standingList(actor, query, { recordType: 'unassigned_case_list', purpose: 'GET /api/audit/unassigned-cases' }, (manager, scope, _today, window) =>
-      findUnassignedCases(manager, { teamId: scope.teamId }, window),
+    return this.standingList(actor, query, { recordType: 'unassigned_case_list', purpose: 'GET /api/audit/unassigned-cases' }, (scope, _today, window) =>
+      this.reports.run('findUnassignedCases', { teamId: scope.teamId }, window),
     );
   }
 
   unacknowledgedAlerts(actor: Actor, query: TeamQuery): Promise<PagedReport<UnacknowledgedAlertRecord>> {
-    return this.standingList(actor, query, { recordType: 'alert_list', purpose: 'GET /api/audit/unacknowledged-alerts' }, (manager, scope, _today, window) =>
-      findUnacknowledgedAlerts(manager, { teamId: scope.teamId, now: this.clock.now() }, window),
+    return this.standingList(actor, query, { recordType: 'alert_list', purpose: 'GET /api/audit/unacknowledged-alerts' }, (scope, _today, window) =>
+      this.reports.run('findUnacknowledgedAlerts', { teamId: scope.teamId, now: this.clock.now() }, window),
     );
   }
 
@@ -163,7 +154,7 @@ export class AuditService {
     };
     const reader = this.unitOfWork.reports;
     const teamId = await this.accessLogScope(reader, actor);
-    const { total, rows } = await findAccessLog(reader, { teamId, caseId: query.caseId, officerId: query.officerId, ...bounds }, window);
+    const { total, rows } = await this.reports.run('findAccessLog', { teamId, caseId: query.caseId, officerId: query.officerId, ...bounds }, window);
     await this.unitOfWork.write((manager) =>
       this.accessLog.record(manager, {
         actor,
@@ -177,11 +168,10 @@ export class AuditService {
     return { page: window.page, pageSize: window.limit, total, entries: rows.map(toAccessLogEntryView) };
   }
 
-  /** Walks the whole chain, a batch at a time, on the reports connection; then records that it did. */
+  /** Walks the whole chain, a batch at a time, in the report worker; then records that it did. */
   async verifyAccessLog(actor: Actor): Promise<ChainVerdict> {
-    const reader = this.unitOfWork.reports;
-    await this.accessLogScope(reader, actor);
-    const verdict = await verifyChain(reader);
+    await this.accessLogScope(this.unitOfWork.reports, actor);
+    const verdict = await this.reports.run('verifyChain');
     await this.unitOfWork.write((manager) =>
       this.accessLog.record(manager, {
         actor,
@@ -212,26 +202,27 @@ export class AuditService {
     actor: Actor,
     query: TeamQuery,
     consultation: Consultation,
-    find: (manager: EntityManager, scope: TeamScope, today: string, window: PageWindow) => Promise<ListPage<T>>,
+    find: (scope: TeamScope, today: string, window: PageWindow) => Promise<ListPage<T>>,
   ): Promise<PagedReport<T>> {
     const today = this.today();
     const window = pageWindow(query);
-    return this.forTeam(actor, query.team, consultation, async (manager, scope) => {
-      const { total, rows } = await find(manager, scope, today, window);
+    return this.forTeam(actor, query.team, consultation, async (scope) => {
+      const { total, rows } = await find(scope, today, window);
       return { team: scope.teamName, reportDate: today, page: window.page, pageSize: window.limit, total, rows };
     });
   }
 
   /**
-   * Runs a team report on the reports connection (a long read never holds up the API's writes),
-   * then logs the consultation; the answer goes out only once the log entry is committed. A
-   * supervisor asking for another team is refused, and the refusal is logged.
+   * Checks the supervisor's team on the reports connection, runs the report (`work` asks the
+   * report worker: a long read never holds up the API's writes or its event loop), then logs the
+   * consultation; the answer goes out only once the log entry is committed. A supervisor asking
+   * for another team is refused, and the refusal is logged.
    */
   private async forTeam<T>(
     actor: Actor,
     requestedTeam: string | undefined,
     consultation: Consultation,
-    work: (reader: EntityManager, scope: TeamScope) => Promise<T>,
+    work: (scope: TeamScope) => Promise<T>,
   ): Promise<T> {
     const reader = this.unitOfWork.reports;
     let scope: TeamScope;
@@ -252,7 +243,7 @@ export class AuditService {
       }
       throw error;
     }
-    const result = await work(reader, scope);
+    const result = await work(scope);
     await this.unitOfWork.write((manager) =>
       this.accessLog.record(manager, { actor, operation: 'consultation', recordId: null, ...consultation, purpose: `${consultation.purpose} team=${scope.teamName}` }),
     );

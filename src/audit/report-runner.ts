@@ -1,0 +1,115 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { ReportQueryArgs, ReportQueryName, ReportQueryResult } from './report-queries';
+import type { ReportReply, ReportRequest, ReportWorkerData } from './report-worker';
+
+/** The report thread's nice value: under contention the API gets about ten times its CPU. */
+export const REPORT_THREAD_NICENESS = 10;
+const CLOSE_TIMEOUT_MS = 5_000;
+
+interface Pending {
+  resolve: (result: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+interface RunningWorker {
+  worker: Worker;
+  ready: Promise<void>;
+}
+
+/** The report worker failed to start, or stopped while a report was running. */
+export class ReportWorkerError extends Error {}
+
+/**
+ * Runs the audit's long reads (report-queries.ts) in a worker thread (report-worker.ts), started
+ * on the first report and kept. Reports queue on its one read connection and answer in any
+ * order. If the worker dies, the reports it was running fail and the next one starts a new worker.
+ */
+@Injectable()
+export class ReportRunner implements OnApplicationShutdown {
+  private readonly logger = new Logger(ReportRunner.name);
+  private running: RunningWorker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async run<Q extends ReportQueryName>(query: Q, ...args: ReportQueryArgs<Q>): Promise<ReportQueryResult<Q>> {
+    if (this.closed) throw new ReportWorkerError('The report worker has been shut down');
+    const { worker, ready } = this.ensureWorker();
+    await ready;
+    const id = this.nextId++;
+    return new Promise<ReportQueryResult<Q>>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (result: unknown) => void, reject });
+      worker.postMessage({ id, query, args } satisfies ReportRequest);
+    });
+  }
+
+  /** The worker's thread id while one runs (for tests). */
+  get threadId(): number | null {
+    return this.running?.worker.threadId ?? null;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.closed = true;
+    const running = this.running;
+    if (!running) return;
+    const exited = new Promise<void>((resolve) => running.worker.once('exit', () => resolve()));
+    running.worker.postMessage({ close: true } satisfies ReportRequest);
+    const timer = setTimeout(() => void running.worker.terminate(), CLOSE_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private ensureWorker(): RunningWorker {
+    if (this.running) return this.running;
+    const data: ReportWorkerData = { reportWorker: true, database: this.config.database, niceness: REPORT_THREAD_NICENESS };
+    const worker = startWorker(data);
+    let started!: () => void;
+    let failed!: (error: Error) => void;
+    const ready = new Promise<void>((resolve, reject) => {
+      started = resolve;
+      failed = reject;
+    });
+    ready.catch(() => undefined);
+    const running: RunningWorker = { worker, ready };
+    worker.on('message', (reply: ReportReply) => {
+      if ('ready' in reply) return started();
+      if ('startFailed' in reply) return failed(new ReportWorkerError(`The report worker could not open the database: ${reply.startFailed}`));
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if ('error' in reply) waiting.reject(Object.assign(new Error(reply.error.message), { stack: reply.error.stack }));
+      else waiting.resolve(reply.result);
+    });
+    const stopped = (error: Error) => {
+      if (this.running === running) this.running = null;
+      failed(error);
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', (error) => {
+      this.logger.error(`Report worker failed: ${error.message}`);
+      stopped(new ReportWorkerError(`The report worker failed: ${error.message}`));
+    });
+    worker.on('exit', (code) => stopped(new ReportWorkerError(`The report worker stopped (exit code ${code})`)));
+    this.running = running;
+    return running;
+  }
+}
+
+/**
+ * Built, the worker is report-worker.js beside this file. Run from the TypeScript sources (tests,
+ * ts-node), it is report-worker.ts, which the new thread compiles with ts-node as it loads it.
+ */
+function startWorker(data: ReportWorkerData): Worker {
+  const extension = path.extname(__filename);
+  const entry = path.join(__dirname, `report-worker${extension}`);
+  if (extension !== '.ts') return new Worker(entry, { workerData: data });
+  const bootstrap = `require('ts-node').register({ transpileOnly: true }); require(${JSON.stringify(entry)});`;
+  return new Worker(bootstrap, { eval: true, workerData: data });
+}

@@ -1,0 +1,67 @@
+import { threadId as mainThreadId, Worker } from 'node:worker_threads';
+import { ReportRunner } from '../src/audit/report-runner';
+import { runReportQuery } from '../src/audit/report-queries';
+import { UnitOfWork } from '../src/database/unit-of-work';
+import { asUser } from './support/case-api';
+import { createTestApp, TEST_ENGINE, TestApp } from './support/test-app';
+
+/** The audit's long reads run in a worker thread of their own (ReportRunner, report-worker.ts). */
+describe(`report worker (${TEST_ENGINE})`, () => {
+  let t: TestApp;
+  let runner: ReportRunner;
+  const worker = () => (runner as unknown as { running: { worker: Worker } | null }).running?.worker ?? null;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    runner = t.app.get(ReportRunner);
+    const officer = asUser(t, await t.login('officer1'));
+    for (let n = 0; n < 3; n++) await officer.createCase({ reference: `RW/${process.pid}/${n}`, arrestDate: '2026-01-05' });
+  });
+  afterAll(() => t?.close());
+
+  it('answers a report from another thread, with what the same query finds on the reports connection', async () => {
+    expect(runner.threadId).toBeNull();
+    const supervisor = asUser(t, await t.login('supervisor1'));
+    const res = await supervisor.get('/api/audit/no-recent-contact?pageSize=100').expect(200);
+    expect(runner.threadId).not.toBeNull();
+    expect(runner.threadId).not.toBe(mainThreadId);
+
+    const team = await t.app.get(UnitOfWork).reports.query(`SELECT "teamId" FROM "officers" WHERE "username" = 'supervisor1'`);
+    const direct = await runReportQuery(t.app.get(UnitOfWork).reports, 'findNoRecentContact', [
+      { teamId: team[0].teamId, today: res.body.reportDate, days: 28 },
+      { limit: 100, offset: 0 },
+    ]);
+    expect(res.body.total).toBeGreaterThanOrEqual(3);
+    expect(res.body.total).toBe(direct.total);
+    expect(res.body.rows.map((row: { caseId: string }) => row.caseId)).toEqual(direct.rows.map((row) => row.caseId));
+  });
+
+  it('keeps the worker when a query fails, and says which query', async () => {
+    const before = runner.threadId;
+    await expect(runner.run('noSuchQuery' as never)).rejects.toThrow('No report query named noSuchQuery');
+    const supervisor = asUser(t, await t.login('supervisor1'));
+    await supervisor.get('/api/audit/high-risk-without-follow-up').expect(200);
+    expect(runner.threadId).toBe(before);
+  });
+
+  it('starts a new worker when the old one has died', async () => {
+    const dead = worker()!;
+    const before = dead.threadId;
+    await dead.terminate();
+    const supervisor = asUser(t, await t.login('supervisor1'));
+    const res = await supervisor.get('/api/audit/compliance').expect(200);
+    expect(res.body.totals).toBeDefined();
+    expect(runner.threadId).not.toBeNull();
+    expect(runner.threadId).not.toBe(before);
+  });
+
+  it('ends the worker when the app shuts down', async () => {
+    const running = worker()!;
+    const exited = new Promise<number>((resolve) => running.once('exit', resolve));
+    await t.close();
+    await expect(exited).resolves.toBe(0);
+    expect(runner.threadId).toBeNull();
+    await expect(runner.run('verifyChain')).rejects.toThrow('shut down');
+    t = undefined as unknown as TestApp;
+  });
+});
