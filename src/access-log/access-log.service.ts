@@ -87,8 +87,15 @@ export class AccessLogService implements GroupBatch<UnchainedFields> {
     return this.unitOfWork.write((manager) => this.record(manager, record));
   }
 
-  /** Chains `entries` onto the newest entry, in order, and inserts them. */
+  /**
+   * Chains `entries` onto the newest entry, in order, and inserts them. Outside a transaction
+   * (UnitOfWork.commitDeferredOnly) entries that need more than one INSERT get a transaction of
+   * their own, so they are all stored or none.
+   */
   async flush(manager: EntityManager, entries: UnchainedFields[]): Promise<void> {
+    if (entries.length > INSERT_CHUNK && !manager.queryRunner?.isTransactionActive) {
+      return manager.transaction((inTransaction) => this.flush(inTransaction, entries));
+    }
     // Plain SQL: the chain head is read on every request that touches a case, and the query
     // builder cost more than the (primary-key) lookup itself.
     const [last] = (await manager.query('SELECT "hash" FROM "access_log" ORDER BY "id" DESC LIMIT 1')) as { hash: string }[];

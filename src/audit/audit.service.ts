@@ -155,16 +155,14 @@ export class AuditService {
     const reader = this.unitOfWork.reports;
     const teamId = await this.accessLogScope(reader, actor);
     const { total, rows } = await this.reports.run('findAccessLog', { teamId, caseId: query.caseId, officerId: query.officerId, ...bounds }, window);
-    await this.unitOfWork.write((manager) =>
-      this.accessLog.record(manager, {
-        actor,
-        operation: 'consultation',
-        recordType: 'access_log',
-        recordId: null,
-        caseId: query.caseId ?? null,
-        purpose: `GET /api/audit/access-log${describeFilters({ caseId: query.caseId, officerId: query.officerId, from: query.from, to: query.to })}`,
-      }),
-    );
+    await this.accessLog.recordCommitted({
+      actor,
+      operation: 'consultation',
+      recordType: 'access_log',
+      recordId: null,
+      caseId: query.caseId ?? null,
+      purpose: `GET /api/audit/access-log${describeFilters({ caseId: query.caseId, officerId: query.officerId, from: query.from, to: query.to })}`,
+    });
     return { page: window.page, pageSize: window.limit, total, entries: rows.map(toAccessLogEntryView) };
   }
 
@@ -172,15 +170,13 @@ export class AuditService {
   async verifyAccessLog(actor: Actor): Promise<ChainVerdict> {
     await this.accessLogScope(this.unitOfWork.reports, actor);
     const verdict = await this.reports.run('verifyChain');
-    await this.unitOfWork.write((manager) =>
-      this.accessLog.record(manager, {
-        actor,
-        operation: 'consultation',
-        recordType: 'access_log',
-        recordId: verdict.firstBrokenId === null ? null : String(verdict.firstBrokenId),
-        purpose: `GET /api/audit/access-log/verify: ${verdict.ok ? 'chain intact' : 'chain broken'}, ${verdict.checked} checked`,
-      }),
-    );
+    await this.accessLog.recordCommitted({
+      actor,
+      operation: 'consultation',
+      recordType: 'access_log',
+      recordId: verdict.firstBrokenId === null ? null : String(verdict.firstBrokenId),
+      purpose: `GET /api/audit/access-log/verify: ${verdict.ok ? 'chain intact' : 'chain broken'}, ${verdict.checked} checked`,
+    });
     return verdict;
   }
 
@@ -230,45 +226,41 @@ export class AuditService {
       scope = await supervisorTeam(reader, actor, requestedTeam);
     } catch (error) {
       if (error instanceof TeamRefused) {
-        await this.unitOfWork.write((manager) =>
-          this.accessLog.record(manager, {
-            actor,
-            operation: 'consultation',
-            outcome: 'refused',
-            recordId: null,
-            ...consultation,
-            purpose: `${consultation.purpose}${requestedTeam === undefined ? '' : ` team=${requestedTeam}`}`,
-          }),
-        );
+        await this.accessLog.recordCommitted({
+          actor,
+          operation: 'consultation',
+          outcome: 'refused',
+          recordId: null,
+          ...consultation,
+          purpose: `${consultation.purpose}${requestedTeam === undefined ? '' : ` team=${requestedTeam}`}`,
+        });
       }
       throw error;
     }
     const result = await work(scope);
-    await this.unitOfWork.write((manager) =>
-      this.accessLog.record(manager, { actor, operation: 'consultation', recordId: null, ...consultation, purpose: `${consultation.purpose} team=${scope.teamName}` }),
-    );
-    return result;
-  }
+    await this.accessLog.recordCommitted({ actor, operation: 'consultation', recordId: null, ...consultation, purpose: `${consultation.purpose} team=${scope.teamName}` });
+  return result;
+}
 }
 
 function pageWindow(query: PageQuery): PageWindow & { page: number } {
-  const page = query.page ?? 1;
-  const limit = query.pageSize ?? DEFAULT_PAGE_SIZE;
-  return { page, limit, offset: (page - 1) * limit };
+const page = query.page ?? 1;
+const limit = query.pageSize ?? DEFAULT_PAGE_SIZE;
+return { page, limit, offset: (page - 1) * limit };
 }
 
 function criteria(query: MissedUpdatesQuery) {
-  return { officerId: query.officerId, reason: query.reason, status: query.status };
+return { officerId: query.officerId, reason: query.reason, status: query.status };
 }
 
 function describeFilters(filters: Record<string, string | undefined>): string {
-  return Object.entries(filters)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => ` ${key}=${value}`)
-    .join('');
+return Object.entries(filters)
+  .filter(([, value]) => value !== undefined)
+  .map(([key, value]) => ` ${key}=${value}`)
+  .join('');
 }
 
 function csvName(report: string, scope: { teamName: string }, range: { from: string; to: string }): string {
-  const team = scope.teamName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'team';
-  return `${report}-${team}-${range.from}-to-${range.to}.csv`;
+const team = scope.teamName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'team';
+return `${report}-${team}-${range.from}-to-${range.to}.csv`;
 }

@@ -109,6 +109,31 @@ describe('UnitOfWork on SQLite (group commit)', () => {
       expect(logged).toEqual(['w', 'log: w', 'log: read of w']);
     });
 
+    it('flushes deferred items with no write before them outside a transaction, and answers once they are stored', async () => {
+      const inTransaction: boolean[] = [];
+      const watching: GroupBatch<string> = {
+        async flush(manager, items) {
+          inTransaction.push(manager.queryRunner?.isTransactionActive ?? false);
+          await batch.flush(manager, items);
+        },
+      };
+      const seen = await Promise.all(['read 1', 'read 2', 'read 3'].map((item) => unitOfWork.commitDeferred(watching, item).then(committed)));
+      expect(seen[2]).toEqual(['log: read 1', 'log: read 2', 'log: read 3']);
+      for (const [n, atAnswer] of seen.entries()) expect(atAnswer).toContain(`log: read ${n + 1}`);
+      expect(flushed.flat()).toEqual(['read 1', 'read 2', 'read 3']);
+      expect(inTransaction.length).toBeGreaterThan(0);
+      expect(inTransaction.every((active) => !active)).toBe(true);
+    });
+
+    it('fails every deferred item of a flush that fails outside a transaction, and goes on', async () => {
+      const failing: GroupBatch<string> = { flush: () => Promise.reject(new Error('disk full')) };
+      const results = await Promise.allSettled([unitOfWork.commitDeferred(failing, 'lost'), unitOfWork.commitDeferred(failing, 'lost too')]);
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+      expect((results[0] as PromiseRejectedResult).reason.message).toBe('disk full');
+      await unitOfWork.commitDeferred(batch, 'after');
+      expect(await committed()).toEqual(['log: after']);
+    });
+
     it('refuses outside a running group, so the caller writes the item itself', () => {
       expect(unitOfWork.defer(dataSource.manager, batch, 'stray')).toBe(false);
     });
