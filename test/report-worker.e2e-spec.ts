@@ -61,7 +61,7 @@ describe(`report worker (${TEST_ENGINE})`, () => {
     await t.close();
     await expect(exited).resolves.toBe(0);
     expect(runner.threadId).toBeNull();
-    await expect(runner.run('verifyChain')).rejects.toThrow('shut down');
+    await expect(runner.run('verifyChain')).rejects.toMatchObject({ code: 'unavailable', detail: 'the report worker has been shut down' });
     t = undefined as unknown as TestApp;
   });
 });

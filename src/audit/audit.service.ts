@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
@@ -152,8 +151,7 @@ export class AuditService {
       start: query.from ? londonDayBounds(query.from, query.from).start : undefined,
       end: query.to ? londonDayBounds(query.to, query.to).end : undefined,
     };
-    const reader = this.unitOfWork.reports;
-    const teamId = await this.accessLogScope(reader, actor);
+    const teamId = await this.accessLogScope(actor);
     const { total, rows } = await this.reports.run('findAccessLog', { teamId, caseId: query.caseId, officerId: query.officerId, ...bounds }, window);
     await this.accessLog.recordCommitted({
       actor,
@@ -168,7 +166,7 @@ export class AuditService {
 
   /** Walks the whole chain, a batch at a time, in the report worker; then records that it did. */
   async verifyAccessLog(actor: Actor): Promise<ChainVerdict> {
-    await this.accessLogScope(this.unitOfWork.reports, actor);
+    await this.accessLogScope(actor);
     const verdict = await this.reports.run('verifyChain');
     await this.accessLog.recordCommitted({
       actor,
@@ -180,9 +178,9 @@ export class AuditService {
     return verdict;
   }
 
-  private async accessLogScope(manager: EntityManager, actor: Actor): Promise<string | null> {
+  private async accessLogScope(actor: Actor): Promise<string | null> {
     if (actor.role === 'admin') return null;
-    return (await supervisorTeam(manager, actor, undefined)).teamId;
+    return (await supervisorTeam(this.unitOfWork.reports, actor, undefined)).teamId;
   }
 
   private today(): string {
@@ -239,28 +237,28 @@ export class AuditService {
     }
     const result = await work(scope);
     await this.accessLog.recordCommitted({ actor, operation: 'consultation', recordId: null, ...consultation, purpose: `${consultation.purpose} team=${scope.teamName}` });
-  return result;
-}
+    return result;
+  }
 }
 
 function pageWindow(query: PageQuery): PageWindow & { page: number } {
-const page = query.page ?? 1;
-const limit = query.pageSize ?? DEFAULT_PAGE_SIZE;
-return { page, limit, offset: (page - 1) * limit };
+  const page = query.page ?? 1;
+  const limit = query.pageSize ?? DEFAULT_PAGE_SIZE;
+  return { page, limit, offset: (page - 1) * limit };
 }
 
 function criteria(query: MissedUpdatesQuery) {
-return { officerId: query.officerId, reason: query.reason, status: query.status };
+  return { officerId: query.officerId, reason: query.reason, status: query.status };
 }
 
 function describeFilters(filters: Record<string, string | undefined>): string {
-return Object.entries(filters)
-  .filter(([, value]) => value !== undefined)
-  .map(([key, value]) => ` ${key}=${value}`)
-  .join('');
+  return Object.entries(filters)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => ` ${key}=${value}`)
+    .join('');
 }
 
 function csvName(report: string, scope: { teamName: string }, range: { from: string; to: string }): string {
-const team = scope.teamName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'team';
-return `${report}-${team}-${range.from}-to-${range.to}.csv`;
+  const team = scope.teamName.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'team';
+  return `${report}-${team}-${range.from}-to-${range.to}.csv`;
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { DomainError } from '../common/domain-error';
 import { ReportQueryArgs, ReportQueryName, ReportQueryResult } from './report-queries';
 import type { ReportReply, ReportRequest, ReportWorkerData } from './report-worker';
 
@@ -20,8 +21,16 @@ interface RunningWorker {
   ready: Promise<void>;
 }
 
-/** The report worker failed to start, or stopped while a report was running. */
-export class ReportWorkerError extends Error {}
+/**
+ * The report worker failed to start, or stopped while a report was running: answered 503, so the
+ * supervisor knows to try again. The cause is in the server log.
+ */
+export class ReportWorkerError extends DomainError {
+  constructor(readonly detail: string) {
+    super('unavailable', 'Reports are unavailable just now. Try again in a moment.');
+    this.name = 'ReportWorkerError';
+  }
+}
 
 /**
  * Runs the audit's long reads (report-queries.ts) in a worker thread (report-worker.ts), started
@@ -39,7 +48,7 @@ export class ReportRunner implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async run<Q extends ReportQueryName>(query: Q, ...args: ReportQueryArgs<Q>): Promise<ReportQueryResult<Q>> {
-    if (this.closed) throw new ReportWorkerError('The report worker has been shut down');
+    if (this.closed) throw new ReportWorkerError('the report worker has been shut down');
     const { worker, ready } = this.ensureWorker();
     await ready;
     const id = this.nextId++;
@@ -79,7 +88,10 @@ export class ReportRunner implements OnApplicationShutdown {
     const running: RunningWorker = { worker, ready };
     worker.on('message', (reply: ReportReply) => {
       if ('ready' in reply) return started();
-      if ('startFailed' in reply) return failed(new ReportWorkerError(`The report worker could not open the database: ${reply.startFailed}`));
+      if ('startFailed' in reply) {
+        this.logger.error(`Report worker could not open the database: ${reply.startFailed}`);
+        return failed(new ReportWorkerError(`could not open the database: ${reply.startFailed}`));
+      }
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
       this.pending.delete(reply.id);
@@ -94,9 +106,9 @@ export class ReportRunner implements OnApplicationShutdown {
     };
     worker.on('error', (error) => {
       this.logger.error(`Report worker failed: ${error.message}`);
-      stopped(new ReportWorkerError(`The report worker failed: ${error.message}`));
+      stopped(new ReportWorkerError(`failed: ${error.message}`));
     });
-    worker.on('exit', (code) => stopped(new ReportWorkerError(`The report worker stopped (exit code ${code})`)));
+    worker.on('exit', (code) => stopped(new ReportWorkerError(`stopped (exit code ${code})`)));
     this.running = running;
     return running;
   }
