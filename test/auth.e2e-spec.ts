@@ -45,6 +45,8 @@ describe('sign-in, tokens and officer accounts', () => {
 
   it('ends the session at logout', async () => {
     const token = await t.login('supervisor1', { fresh: true });
+    // Used once first, so a sign-in remembered from that request must not outlive the logout.
+    await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
     await t.http.post('/api/auth/logout').set('Authorization', `Bearer ${token}`).expect(204);
     await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
   });
@@ -114,6 +116,7 @@ describe('sign-in, tokens and officer accounts', () => {
       const admin = await t.login('admin1', { fresh: true });
       const officer2 = await t.login('officer2', { fresh: true });
       const id = await officerId(t, 'officer2');
+      await t.http.get('/api/auth/me').set('Authorization', `Bearer ${officer2}`).expect(200);
       await t.http.patch(`/api/officers/${id}`).set('Authorization', `Bearer ${admin}`).send({ active: false }).expect(200);
       await t.http.get('/api/auth/me').set('Authorization', `Bearer ${officer2}`).expect(401);
       await t.http.post('/api/auth/login').send({ username: 'officer2', password: TEST_PASSWORD }).expect(401);
@@ -126,7 +129,16 @@ describe('sign-in, tokens and officer accounts', () => {
         .send({ active: true, teamId: south.id })
         .expect(200);
       expect(moved.body).toMatchObject({ teamId: south.id, active: true });
-      await t.http.post('/api/auth/login').send({ username: 'officer2', password: TEST_PASSWORD }).expect(200);
+      const signedIn = await t.http.post('/api/auth/login').send({ username: 'officer2', password: TEST_PASSWORD }).expect(200);
+      const again = `Bearer ${signedIn.body.token as string}`;
+      await t.http.get('/api/auth/me').set('Authorization', again).expect(200);
+
+      // A change of role applies to the very next request of a session already in use, both ways.
+      await t.http.get('/api/audit/missed-updates').set('Authorization', again).expect(403);
+      await t.http.patch(`/api/officers/${id}`).set('Authorization', `Bearer ${admin}`).send({ role: 'supervisor' }).expect(200);
+      await t.http.get('/api/audit/missed-updates').set('Authorization', again).expect(200);
+      await t.http.patch(`/api/officers/${id}`).set('Authorization', `Bearer ${admin}`).send({ role: 'officer' }).expect(200);
+      await t.http.get('/api/audit/missed-updates').set('Authorization', again).expect(403);
     });
   });
 });

@@ -9,6 +9,7 @@ import { Officer } from '../officers/officer.entity';
 import { Actor } from './actor';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password';
 import { Session } from './session.entity';
+import { CachedSignIn, SignInCache } from './sign-in-cache';
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
@@ -19,6 +20,11 @@ export const MAX_FAILURES_PER_ADDRESS = 30;
 
 /** lastSeenAt is refreshed at most this often, so reads do not each cost a write. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
+/**
+ * A sign-in read from the database is used again for this long at most (SQLite only). Changes
+ * made by this process clear it at once (signInsChanged); the bound is for anything else.
+ */
+const SIGN_IN_CACHE_MS = 5 * 1000;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -39,6 +45,8 @@ export class AuthService {
   ) {}
 
   private readonly failuresByAddress = new AddressThrottle(MAX_FAILURES_PER_ADDRESS, LOCKOUT_MS);
+  /** On SQLite only: see SignInCache. */
+  private readonly signIns = new SignInCache(this.unitOfWork.engine === 'sqlite' ? SIGN_IN_CACHE_MS : 0);
 
   /**
    * Checks the password and opens a session. Repeated failures lock the account for 15 minutes
@@ -97,47 +105,62 @@ export class AuthService {
 
   /** The actor behind a token, or an 'unauthenticated' error if it is unknown, revoked or expired. */
   async authenticate(token: string): Promise<Actor> {
-    // One query for the session and its officer, on the read connection: every request signs in,
-    // so it should neither add a round trip nor queue on the connection the writes use. It sees
-    // committed data only, which is all there is to see: sign-ins, sign-outs and deactivations
-    // are answered only once committed.
+    const tokenHash = hashToken(token);
+    const signIn = this.signIns.get(tokenHash, this.clock.now().getTime()) ?? (await this.lookUp(tokenHash));
+    const now = this.clock.now().getTime();
+    if (now >= signIn.expiresAt || now - signIn.lastSeenAt > IDLE_TIMEOUT_MS) {
+      throw new DomainError('unauthenticated', 'Sign in again: the session has ended or the token is not valid');
+    }
+    if (now - signIn.lastSeenAt > TOUCH_INTERVAL_MS) {
+      await this.unitOfWork.write((manager) =>
+        manager.update(Session, { id: signIn.actor.sessionId }, { lastSeenAt: new Date(now) }),
+      );
+      this.signIns.touched(tokenHash, now);
+    }
+    return { ...signIn.actor };
+  }
+
+  /**
+   * One query for the session and its officer, on the read connection: it should neither add a
+   * round trip nor queue on the connection the writes use. It sees committed data only, which is
+   * all there is to see: sign-ins, sign-outs and deactivations are answered only once committed.
+   */
+  private async lookUp(tokenHash: string): Promise<CachedSignIn> {
+    const begun = this.signIns.begin();
     const session = (await this.unitOfWork.reads
       .createQueryBuilder(Session, 's')
       .leftJoinAndMapOne('s.officer', Officer, 'o', 'o.id = s.officerId')
-      .where('s.tokenHash = :tokenHash', { tokenHash: hashToken(token) })
+      .where('s.tokenHash = :tokenHash', { tokenHash })
       .getOne()) as (Session & { officer?: Officer | null }) | null;
-    const now = this.clock.now().getTime();
-    if (
-      !session ||
-      session.revokedAt ||
-      now >= session.expiresAt.getTime() ||
-      now - session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS
-    ) {
+    if (!session || session.revokedAt) {
       throw new DomainError('unauthenticated', 'Sign in again: the session has ended or the token is not valid');
     }
     const officer = session.officer;
     if (!officer || !officer.active) {
       throw new DomainError('unauthenticated', 'Sign in again: the account is not active');
     }
-    if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await this.unitOfWork.write((manager) =>
-        manager.update(Session, { id: session.id }, { lastSeenAt: new Date(now) }),
-      );
-    }
-    return {
-      id: officer.id,
-      username: officer.username,
-      name: officer.name,
-      role: officer.role,
-      teamId: officer.teamId,
-      sessionId: session.id,
+    const signIn: CachedSignIn = {
+      actor: { id: officer.id, username: officer.username, name: officer.name, role: officer.role, teamId: officer.teamId, sessionId: session.id },
+      expiresAt: session.expiresAt.getTime(),
+      lastSeenAt: session.lastSeenAt.getTime(),
     };
+    this.signIns.store(tokenHash, signIn, begun, this.clock.now().getTime());
+    return signIn;
+  }
+
+  /**
+   * Call once a change to sessions or officers has committed (a sign-out, an officer's role, team
+   * or access changed): the next request reads them again.
+   */
+  signInsChanged(): void {
+    this.signIns.forget();
   }
 
   async logout(actor: Actor): Promise<void> {
     await this.unitOfWork.write((manager) =>
       manager.update(Session, { id: actor.sessionId }, { revokedAt: this.clock.now() }),
     );
+    this.signInsChanged();
   }
 
   /** Ends every session of an officer: used when an account is deactivated. */

@@ -64,7 +64,7 @@ export class OfficersService {
   }
 
   async update(id: string, dto: UpdateOfficerDto): Promise<OfficerView> {
-    return this.unitOfWork.write(async (manager) => {
+    const view = await this.unitOfWork.write(async (manager) => {
       const officer = await this.findOrFail(manager, id);
       if (dto.teamId) await this.teamOrFail(manager, dto.teamId);
       if (Object.keys(dto).length === 0) return this.toView(officer);
@@ -73,6 +73,9 @@ export class OfficersService {
       if (dto.active === false) await this.auth.revokeAllFor(manager, id);
       return this.toView(officer);
     });
+    // A new role or team, or a closed account, applies to the officer's next request.
+    this.auth.signInsChanged();
+    return view;
   }
 
   async listTeams(): Promise<Team[]> {
