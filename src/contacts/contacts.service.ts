@@ -9,7 +9,8 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { isUniqueViolation } from '../common/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
-import { lockCaseSchedule, UpdateScheduler } from '../updates/update-scheduler';
+import { together } from '../database/together';
+import { loadScheduleInputs, lockCaseSchedule, planSchedule, scheduleWrites, UpdateScheduler } from '../updates/update-scheduler';
 import { Contact } from './contact.entity';
 import { ContactView, toContactView } from './contact-view';
 import { CreateContactDto } from './dto/contact.dto';
@@ -63,33 +64,69 @@ export class ContactsService {
     }
   }
 
+  /**
+   * Four round trips on SQLite, each a batch of statements run together: the case with
+   * everything the write needs to read; the contact (and its Idempotency-Key); the schedule's
+   * changes, which may refer to the contact; the commit group's savepoint step.
+   * The schedule is planned from what was read plus the new contact, which is what reading it
+   * back after the insert would give.
+   */
   private record(actor: Actor, caseId: string, dto: CreateContactDto, idempotency: { key: string; hash: string } | null): Promise<ContactView> {
-    return this.caseAccess.withCase(actor, caseId, { operation: 'collection', recordType: 'contact', purpose: ROUTE }, async (manager, kase) => {
-      await lockCaseSchedule(manager, caseId);
-      if (idempotency) await this.idempotency.ensureUnused(manager, actor.id, idempotency.key);
-      await this.check(manager, kase, dto);
-      const contact: Contact = {
-        id: randomUUID(),
-        caseId,
-        occurredAt: new Date(dto.occurredAt),
-        method: dto.method,
-        outcome: dto.outcome,
-        summary: dto.summary,
-        topicsCovered: dto.topicsCovered ?? [],
-        familyContactId: dto.familyContactId ?? null,
-        officerId: actor.id,
-        correctsContactId: dto.correctsContactId ?? null,
-        recordedAt: this.clock.now(),
-      };
-      await manager.createQueryBuilder().insert().into(Contact).values(contact).updateEntity(false).execute();
-      await this.scheduler.recompute(manager, kase);
-      // What an exact replay will answer: the JSON, not the objects.
-      const view = JSON.parse(JSON.stringify(toContactView(contact, null))) as ContactView;
-      if (idempotency) {
-        await this.idempotency.store(manager, { officerId: actor.id, key: idempotency.key, requestHash: idempotency.hash, caseId, recordType: 'contact' }, contact.id, view);
-      }
-      return view;
-    });
+    return this.caseAccess.withCase(
+      actor,
+      caseId,
+      { operation: 'collection', recordType: 'contact', purpose: ROUTE },
+      async (manager, kase, { inputs, context, usedKey, familyContact, original, laterCorrection }) => {
+        if (usedKey) throw new KeyAlreadyUsed();
+        this.check(kase, dto, familyContact, original, laterCorrection);
+        const contact: Contact = {
+          id: randomUUID(),
+          caseId,
+          occurredAt: new Date(dto.occurredAt),
+          method: dto.method,
+          outcome: dto.outcome,
+          summary: dto.summary,
+          topicsCovered: dto.topicsCovered ?? [],
+          familyContactId: dto.familyContactId ?? null,
+          officerId: actor.id,
+          correctsContactId: dto.correctsContactId ?? null,
+          recordedAt: this.clock.now(),
+        };
+        const diff = planSchedule(kase, { ...inputs, contacts: [...inputs.contacts, contact] }, context);
+        // What an exact replay will answer: the JSON, not the objects.
+        const view = JSON.parse(JSON.stringify(toContactView(contact, null))) as ContactView;
+        await together(manager, [
+          () => manager.createQueryBuilder().insert().into(Contact).values(contact).updateEntity(false).execute(),
+          ...(idempotency
+            ? [
+                () =>
+                  this.idempotency.store(
+                    manager,
+                    { officerId: actor.id, key: idempotency.key, requestHash: idempotency.hash, caseId, recordType: 'contact' },
+                    contact.id,
+                    view,
+                  ),
+              ]
+            : []),
+        ]);
+        // After the contact is stored: an update it meets refers to it.
+        await together(manager, scheduleWrites(manager, caseId, diff, context.now));
+        return view;
+      },
+      async (manager: EntityManager) => {
+        // Taken before the schedule's inputs are read (PostgreSQL; nothing to do on SQLite).
+        await lockCaseSchedule(manager, caseId);
+        const [inputs, context, usedKey, familyContact, original, laterCorrection] = await together(manager, [
+          () => loadScheduleInputs(manager, caseId),
+          () => this.scheduler.context(manager),
+          () => (idempotency ? this.idempotency.find(manager, actor.id, idempotency.key) : Promise.resolve(null)),
+          () => (dto.familyContactId ? manager.exists(FamilyContact, { where: { id: dto.familyContactId, caseId } }) : Promise.resolve(true)),
+          () => (dto.correctsContactId ? manager.findOne(Contact, { where: { id: dto.correctsContactId, caseId } }) : Promise.resolve(null)),
+          () => (dto.correctsContactId ? manager.findOne(Contact, { where: { correctsContactId: dto.correctsContactId } }) : Promise.resolve(null)),
+        ] as const);
+        return { inputs, context, usedKey, familyContact, original, laterCorrection };
+      },
+    );
   }
 
   private replay(actor: Actor, stored: IdempotencyKey, hash: string): Promise<ContactView> {
@@ -106,7 +143,7 @@ export class ContactsService {
     );
   }
 
-  private async check(manager: EntityManager, kase: Case, dto: CreateContactDto): Promise<void> {
+  private check(kase: Case, dto: CreateContactDto, familyContactFound: boolean, original: Contact | null, laterCorrection: Contact | null): void {
     if (!kase.arrestDate) {
       throw new DomainError('conflict', 'Record the arrest before logging contact with the family: nothing is owed to them before it', [
         { field: 'arrestDate', messages: ['the case has no arrest date yet'] },
@@ -115,14 +152,10 @@ export class ContactsService {
     if (Date.parse(dto.occurredAt) > this.clock.now().getTime() + FUTURE_TOLERANCE_MS) {
       throw DomainError.invalidField('occurredAt', 'occurredAt must not be in the future');
     }
-    if (dto.familyContactId && !(await manager.exists(FamilyContact, { where: { id: dto.familyContactId, caseId: kase.id } }))) {
+    if (!familyContactFound) {
       throw DomainError.invalidField('familyContactId', 'familyContactId must be one of this case’s family contacts');
     }
     if (dto.correctsContactId) {
-      const [original, laterCorrection] = await Promise.all([
-        manager.findOne(Contact, { where: { id: dto.correctsContactId, caseId: kase.id } }),
-        manager.findOne(Contact, { where: { correctsContactId: dto.correctsContactId } }),
-      ]);
       if (!original) throw DomainError.invalidField('correctsContactId', 'correctsContactId must be a contact of this case');
       if (laterCorrection) {
         throw new DomainError('conflict', 'That entry has already been corrected: correct the newer entry instead', [

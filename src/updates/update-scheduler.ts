@@ -7,6 +7,7 @@ import { Milestone } from '../milestones/milestone.entity';
 import { CaseFacts, RuleSettings, WorkingDayCalendar, computeOwedUpdates, londonDate } from '../rules';
 import { SettingsService } from '../settings/settings.service';
 import { WellbeingCheck } from '../wellbeing/wellbeing-check.entity';
+import { together } from '../database/together';
 import { ScheduleDiff, StoredUpdateRow, diffSchedule } from './schedule-diff';
 import { ScheduledUpdate } from './scheduled-update.entity';
 import { UpdateDecline, effectiveReviewDate } from './update-decline.entity';
@@ -40,15 +41,30 @@ export async function lockCaseSchedule(manager: EntityManager, caseId: string): 
   await manager.query('SELECT id FROM cases WHERE id = $1 FOR NO KEY UPDATE', [caseId]);
 }
 
-/** The facts the rules need about one case, read in the caller's transaction. */
-export async function loadCaseFacts(manager: EntityManager, kase: Case): Promise<CaseFacts> {
-  const where = { where: { caseId: kase.id } };
-  // SQLite takes the four reads at once (they queue on its connection without a round trip each);
-  // a PostgreSQL client runs one query at a time, and asking it for more is deprecated.
-  const [milestones, contacts, checks, declines] =
-    manager.connection.options.type === 'sqlite'
-      ? await Promise.all([manager.find(Milestone, where), manager.find(Contact, where), manager.find(WellbeingCheck, where), manager.find(UpdateDecline, where)])
-      : [await manager.find(Milestone, where), await manager.find(Contact, where), await manager.find(WellbeingCheck, where), await manager.find(UpdateDecline, where)];
+/** What recomputing one case's schedule reads besides the case row itself. */
+export interface ScheduleInputs {
+  milestones: Milestone[];
+  contacts: Contact[];
+  checks: WellbeingCheck[];
+  declines: UpdateDecline[];
+  stored: ScheduledUpdate[];
+}
+
+/** Reads a case's schedule inputs in the caller's transaction, all at once where the engine allows. */
+export async function loadScheduleInputs(manager: EntityManager, caseId: string): Promise<ScheduleInputs> {
+  const where = { where: { caseId } };
+  const [milestones, contacts, checks, declines, stored] = await together(manager, [
+    () => manager.find(Milestone, where),
+    () => manager.find(Contact, where),
+    () => manager.find(WellbeingCheck, where),
+    () => manager.find(UpdateDecline, where),
+    () => manager.find(ScheduledUpdate, where),
+  ] as const);
+  return { milestones, contacts, checks, declines, stored };
+}
+
+/** The facts the rules need about one case. */
+export function caseFacts(kase: Case, { milestones, contacts, checks, declines }: ScheduleInputs): CaseFacts {
   const corrected = new Set(contacts.map((c) => c.correctsContactId).filter((id): id is string => id !== null));
   return {
     status: kase.status,
@@ -74,6 +90,24 @@ export async function loadCaseFacts(manager: EntityManager, kase: Case): Promise
   };
 }
 
+/** The facts the rules need about one case, read in the caller's transaction. */
+export async function loadCaseFacts(manager: EntityManager, kase: Case): Promise<CaseFacts> {
+  return caseFacts(kase, await loadScheduleInputs(manager, kase.id));
+}
+
+/**
+ * What must change in a case's stored schedule for it to match the rules, given inputs already
+ * read (and, for a write that adds a record, that record added to them). Pure.
+ */
+export function planSchedule(kase: Case, inputs: ScheduleInputs, context: RecomputeContext): ScheduleDiff {
+  const facts = caseFacts(kase, inputs);
+  const owed = computeOwedUpdates(facts, context.today, context.settings, context.calendar);
+  return diffSchedule(inputs.stored.map(toRow), owed, facts, context.today, {
+    officerId: kase.liaisonOfficerId,
+    teamId: kase.teamId,
+  });
+}
+
 /**
  * Brings one case's stored scheduled updates in line with the rules, inside the caller's
  * transaction. Idempotent: a second run with the same facts and day writes nothing.
@@ -82,35 +116,42 @@ export async function recomputeSchedule(manager: EntityManager, caseOrId: string
   const caseId = typeof caseOrId === 'string' ? caseOrId : caseOrId.id;
   await lockCaseSchedule(manager, caseId);
   const kase = typeof caseOrId === 'string' ? await manager.findOneOrFail(Case, { where: { id: caseId } }) : caseOrId;
-  const facts = await loadCaseFacts(manager, kase);
-  const owed = computeOwedUpdates(facts, context.today, context.settings, context.calendar);
-  const stored = await manager.find(ScheduledUpdate, { where: { caseId } });
-  const diff = diffSchedule(stored.map(toRow), owed, facts, context.today, {
-    officerId: kase.liaisonOfficerId,
-    teamId: kase.teamId,
-  });
-  await applyDiff(manager, caseId, diff, context.now);
+  const diff = planSchedule(kase, await loadScheduleInputs(manager, caseId), context);
+  await together(manager, scheduleWrites(manager, caseId, diff, context.now));
   return { inserted: diff.insert.length, updated: diff.update.length, deleted: diff.remove.length };
 }
 
-async function applyDiff(manager: EntityManager, caseId: string, diff: ScheduleDiff, now: Date): Promise<void> {
-  if (diff.remove.length) await manager.delete(ScheduledUpdate, { id: In(diff.remove) });
-  for (const { id, fields } of diff.update) {
-    const { metAt, ...rest } = fields;
-    await manager.update(ScheduledUpdate, { id }, { ...rest, ...(metAt !== undefined ? { metAt: metAt === null ? null : new Date(metAt) } : {}), updatedAt: now });
-  }
-  for (let start = 0; start < diff.insert.length; start += INSERT_CHUNK) {
-    const values = diff.insert.slice(start, start + INSERT_CHUNK).map((row) => ({
-      ...row,
-      caseId,
-      metAt: row.metAt === null ? null : new Date(row.metAt),
-      createdAt: now,
-      updatedAt: now,
-    }));
-    // The case lock makes a conflict impossible; should one happen anyway (a second instance that
-    // predates the lock), the unique (caseId, key) index keeps one row and the other is skipped.
-    await manager.createQueryBuilder().insert().into(ScheduledUpdate).values(values).orIgnore().execute();
-  }
+/**
+ * The statements that apply a diff, to run with `together` (alone or with the caller's own). They
+ * touch different rows, so their order does not matter: a removed row's key is no longer owed, so
+ * no inserted row takes it.
+ */
+export function scheduleWrites(manager: EntityManager, caseId: string, diff: ScheduleDiff, now: Date): (() => Promise<unknown>)[] {
+  return [
+    ...(diff.remove.length ? [() => manager.delete(ScheduledUpdate, { id: In(diff.remove) })] : []),
+    ...diff.update.map(({ id, fields }) => () => {
+      const { metAt, ...rest } = fields;
+      return manager.update(ScheduledUpdate, { id }, { ...rest, ...(metAt !== undefined ? { metAt: metAt === null ? null : new Date(metAt) } : {}), updatedAt: now });
+    }),
+    ...chunks(diff.insert, INSERT_CHUNK).map((chunk) => () => {
+      const values = chunk.map((row) => ({
+        ...row,
+        caseId,
+        metAt: row.metAt === null ? null : new Date(row.metAt),
+        createdAt: now,
+        updatedAt: now,
+      }));
+      // The case lock makes a conflict impossible; should one happen anyway (a second instance that
+      // predates the lock), the unique (caseId, key) index keeps one row and the other is skipped.
+      return manager.createQueryBuilder().insert().into(ScheduledUpdate).values(values).orIgnore().execute();
+    }),
+  ];
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
 }
 
 function toRow(row: ScheduledUpdate): StoredUpdateRow {
