@@ -44,18 +44,23 @@ export async function lockCaseSchedule(manager: EntityManager, caseId: string): 
 /** What recomputing one case's schedule reads besides the case row itself. */
 export interface ScheduleInputs {
   milestones: Milestone[];
-  contacts: Contact[];
+  /** Only what the rules look at: a case's contacts are its longest list, and their text is not needed. */
+  contacts: ScheduledContact[];
   checks: WellbeingCheck[];
   declines: UpdateDecline[];
   stored: ScheduledUpdate[];
 }
+
+export type ScheduledContact = Pick<Contact, 'id' | 'occurredAt' | 'outcome' | 'method' | 'correctsContactId'>;
+
+const SCHEDULED_CONTACT_COLUMNS = { id: true, occurredAt: true, outcome: true, method: true, correctsContactId: true } as const;
 
 /** Reads a case's schedule inputs in the caller's transaction, all at once where the engine allows. */
 export async function loadScheduleInputs(manager: EntityManager, caseId: string): Promise<ScheduleInputs> {
   const where = { where: { caseId } };
   const [milestones, contacts, checks, declines, stored] = await together(manager, [
     () => manager.find(Milestone, where),
-    () => manager.find(Contact, where),
+    () => manager.find(Contact, { ...where, select: SCHEDULED_CONTACT_COLUMNS }),
     () => manager.find(WellbeingCheck, where),
     () => manager.find(UpdateDecline, where),
     () => manager.find(ScheduledUpdate, where),
