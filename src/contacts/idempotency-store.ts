@@ -24,14 +24,6 @@ export class IdempotencyStore {
   }
 
   /**
-   * Refuses a key this officer has used before (KeyAlreadyUsed: the caller rolls back and replays
-   * the first answer). Cheap, so it runs before the work.
-   */
-  async ensureUnused(manager: EntityManager, officerId: string, key: string): Promise<void> {
-    if (await this.find(manager, officerId, key)) throw new KeyAlreadyUsed();
-  }
-
-  /**
    * Stores the key with the answer given, in the transaction that did the work. Should a
    * concurrent request with the same key have got there first (PostgreSQL, where transactions run
    * side by side), the unique index makes this insert fail once that one commits, and the caller

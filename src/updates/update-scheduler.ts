@@ -69,7 +69,7 @@ export async function loadScheduleInputs(manager: EntityManager, caseId: string)
 }
 
 /** The facts the rules need about one case. */
-export function caseFacts(kase: Case, { milestones, contacts, checks, declines }: ScheduleInputs): CaseFacts {
+function caseFacts(kase: Case, { milestones, contacts, checks, declines }: ScheduleInputs): CaseFacts {
   const corrected = new Set(contacts.map((c) => c.correctsContactId).filter((id): id is string => id !== null));
   return {
     status: kase.status,
@@ -93,11 +93,6 @@ export function caseFacts(kase: Case, { milestones, contacts, checks, declines }
     wellbeingChecks: checks.map((w) => ({ id: w.id, occurredAt: w.occurredAt.toISOString(), riskLevel: w.riskLevel })),
     declines: declines.map((d) => ({ id: d.id, from: d.from, reviewDate: effectiveReviewDate(d) })),
   };
-}
-
-/** The facts the rules need about one case, read in the caller's transaction. */
-export async function loadCaseFacts(manager: EntityManager, kase: Case): Promise<CaseFacts> {
-  return caseFacts(kase, await loadScheduleInputs(manager, kase.id));
 }
 
 /**
