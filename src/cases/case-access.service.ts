@@ -4,8 +4,8 @@ import { AccessOperation } from '../access-log/access-log-entry.entity';
 import { AccessLogService, AccessRecord } from '../access-log/access-log.service';
 import { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
-import { UnitOfWork } from '../database/unit-of-work';
 import { together } from '../database/together';
+import { UnitOfWork } from '../database/unit-of-work';
 import { Case } from './case.entity';
 import { canSeeCase } from './case-visibility';
 
@@ -52,10 +52,7 @@ export class CaseAccessService {
     if (access.readOnly && this.unitOfWork.engine === 'sqlite') return this.read(actor, caseId, access, work, preload);
     try {
       return await this.unitOfWork.write(async (manager) => {
-        const [kase, preloaded] = await together(manager, [
-          () => manager.findOne(Case, { where: { id: caseId } }),
-          () => (preload ? preload(manager) : Promise.resolve(undefined as P)),
-        ] as const);
+        const [kase, preloaded] = await loadCase(manager, caseId, preload);
         if (!kase || !canSeeCase(actor, kase)) throw new CaseRefused();
         if (kase.erasedAt && access.operation !== 'consultation') {
           throw new DomainError('conflict', `This case's personal data was erased on ${kase.erasedAt.toISOString().slice(0, 10)}: it can no longer be changed`);
@@ -78,10 +75,7 @@ export class CaseAccessService {
     preload?: (manager: EntityManager) => Promise<P>,
   ): Promise<T> {
     const manager = this.unitOfWork.reads;
-    const [kase, preloaded] = await together(manager, [
-      () => manager.findOne(Case, { where: { id: caseId } }),
-      () => (preload ? preload(manager) : Promise.resolve(undefined as P)),
-    ] as const);
+    const [kase, preloaded] = await loadCase(manager, caseId, preload);
     if (!kase || !canSeeCase(actor, kase)) return this.refuse(actor, caseId, access);
     const result = await work(manager, kase, preloaded);
     await this.accessLog.recordCommitted(allowed(actor, caseId, access, result));
@@ -100,6 +94,13 @@ export class CaseAccessService {
     });
     throw DomainError.notFound('Case');
   }
+}
+
+/** The case and, read beside it in one batch, whatever `preload` fetches (without one: the case alone). */
+async function loadCase<P>(manager: EntityManager, caseId: string, preload?: (manager: EntityManager) => Promise<P>): Promise<readonly [Case | null, P]> {
+  const findCase = () => manager.findOne(Case, { where: { id: caseId } });
+  if (!preload) return [await findCase(), undefined as P];
+  return together(manager, [findCase, () => preload(manager)] as const);
 }
 
 /** The log entry of an allowed access: the record the work touched, else the one it returned, else the case. */
