@@ -4,6 +4,7 @@ import { AccessOperation } from '../access-log/access-log-entry.entity';
 import { AccessLogService, AccessRecord } from '../access-log/access-log.service';
 import { Actor } from '../auth/actor';
 import { DomainError } from '../common/domain-error';
+import { CompiledFind } from '../database/compiled-find';
 import { together } from '../database/together';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Case } from './case.entity';
@@ -96,9 +97,12 @@ export class CaseAccessService {
   }
 }
 
+/** Every access to a case starts with this read. */
+const CASE_BY_ID = new CompiledFind(Case, ['id'], { limit: 1 });
+
 /** The case and, read beside it in one batch, whatever `preload` fetches (without one: the case alone). */
 async function loadCase<P>(manager: EntityManager, caseId: string, preload?: (manager: EntityManager) => Promise<P>): Promise<readonly [Case | null, P]> {
-  const findCase = () => manager.findOne(Case, { where: { id: caseId } });
+  const findCase = () => CASE_BY_ID.one(manager, caseId);
   if (!preload) return [await findCase(), undefined as P];
   return together(manager, [findCase, () => preload(manager)] as const);
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
+import { CompiledFind } from '../database/compiled-find';
 import { IdempotencyKey } from './idempotency-key.entity';
 
 export interface Claim {
@@ -14,13 +15,16 @@ export interface Claim {
 /** Thrown inside a transaction that finds its key already taken, to roll it back and replay instead. */
 export class KeyAlreadyUsed extends Error {}
 
+/** Every write with an Idempotency-Key looks it up first. */
+const KEY_OF_OFFICER = new CompiledFind(IdempotencyKey, ['officerId', 'key'], { limit: 1 });
+
 /** Idempotency keys, always read and written in the caller's transaction. */
 @Injectable()
 export class IdempotencyStore {
   constructor(private readonly clock: Clock) {}
 
   find(manager: EntityManager, officerId: string, key: string): Promise<IdempotencyKey | null> {
-    return manager.findOne(IdempotencyKey, { where: { officerId, key } });
+    return KEY_OF_OFFICER.one(manager, officerId, key);
   }
 
   /**

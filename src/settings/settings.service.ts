@@ -4,12 +4,15 @@ import { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { isUniqueViolation } from '../common/unique-violation';
+import { CompiledFind } from '../database/compiled-find';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DEFAULT_RULE_SETTINGS, RuleSettings, applyRuleSettings, validateRuleSettings } from '../rules';
 import { ForceSettings } from './force-settings.entity';
 import { DEFAULT_RETENTION_SETTINGS, RetentionSettings, isRetentionSetting, validateRetentionSettings } from './retention-settings';
 
 const SETTINGS_ID = 'force';
+/** Every schedule recompute reads the settings row (its SQL written once). */
+const SETTINGS_ROW = new CompiledFind(ForceSettings, ['id'], { limit: 1 });
 
 export interface SettingsView extends RuleSettings, RetentionSettings {
   /** 0 while the force runs on the defaults; PATCH may send it back to refuse a stale edit. */
@@ -36,11 +39,11 @@ export class SettingsService {
   ) {}
 
   async rules(manager: EntityManager): Promise<RuleSettings> {
-    return toRuleSettings(await manager.findOne(ForceSettings, { where: { id: SETTINGS_ID } }));
+    return toRuleSettings(await SETTINGS_ROW.one(manager, SETTINGS_ID));
   }
 
   async retention(manager: EntityManager): Promise<RetentionSettings> {
-    return toRetentionSettings(await manager.findOne(ForceSettings, { where: { id: SETTINGS_ID } }));
+    return toRetentionSettings(await SETTINGS_ROW.one(manager, SETTINGS_ID));
   }
 
   view(): Promise<SettingsView> {

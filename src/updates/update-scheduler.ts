@@ -3,6 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { Case } from '../cases/case.entity';
 import { Clock } from '../common/clock';
 import { Contact } from '../contacts/contact.entity';
+import { CompiledFind } from '../database/compiled-find';
 import { together } from '../database/together';
 import { Milestone } from '../milestones/milestone.entity';
 import { CaseFacts, RuleSettings, WorkingDayCalendar, computeOwedUpdates, londonDate } from '../rules';
@@ -53,17 +54,23 @@ export interface ScheduleInputs {
 
 export type ScheduledContact = Pick<Contact, 'id' | 'occurredAt' | 'outcome' | 'method' | 'correctsContactId'>;
 
-const SCHEDULED_CONTACT_COLUMNS = { id: true, occurredAt: true, outcome: true, method: true, correctsContactId: true } as const;
+/** Every contact write reads these: their SQL is written once (CompiledFind). */
+const INPUTS = {
+  milestones: new CompiledFind(Milestone, ['caseId']),
+  contacts: new CompiledFind(Contact, ['caseId'], { select: ['id', 'occurredAt', 'outcome', 'method', 'correctsContactId'] }),
+  checks: new CompiledFind(WellbeingCheck, ['caseId']),
+  declines: new CompiledFind(UpdateDecline, ['caseId']),
+  stored: new CompiledFind(ScheduledUpdate, ['caseId']),
+};
 
 /** Reads a case's schedule inputs in the caller's transaction, all at once where the engine allows. */
 export async function loadScheduleInputs(manager: EntityManager, caseId: string): Promise<ScheduleInputs> {
-  const where = { where: { caseId } };
   const [milestones, contacts, checks, declines, stored] = await together(manager, [
-    () => manager.find(Milestone, where),
-    () => manager.find(Contact, { ...where, select: SCHEDULED_CONTACT_COLUMNS }),
-    () => manager.find(WellbeingCheck, where),
-    () => manager.find(UpdateDecline, where),
-    () => manager.find(ScheduledUpdate, where),
+    () => INPUTS.milestones.many(manager, caseId),
+    () => INPUTS.contacts.many(manager, caseId),
+    () => INPUTS.checks.many(manager, caseId),
+    () => INPUTS.declines.many(manager, caseId),
+    () => INPUTS.stored.many(manager, caseId),
   ] as const);
   return { milestones, contacts, checks, declines, stored };
 }
