@@ -7,7 +7,7 @@ import { findHighRiskWithoutFollowUp, findNoRecentContact, findUnacknowledgedAle
 
 /**
  * The audit's long reads, by name, so that the report worker (report-worker.ts) can run them in
- * its own thread: a name and plain arguments cross to the worker; the rows come back. Each takes
+ * its own process: a name and plain arguments cross to the worker; the rows come back. Each takes
  * the reader first; the rest of its arguments must survive structured cloning (plain objects,
  * strings, numbers, Dates).
  */
