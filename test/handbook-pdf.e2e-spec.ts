@@ -1,4 +1,7 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import * as path from 'node:path';
+import { autogroupOf } from '../src/common/thread-priority';
 import { HandbookComposer } from '../src/handbook/handbook-composer';
 import type { HandbookInput } from '../src/handbook/handbook-input';
 import { HandbookPrinter } from '../src/handbook/handbook-printer';
@@ -37,6 +40,14 @@ function psGroup(pgid: number): number[] {
     .map((row) => row.trim().split(/\s+/))
     .filter(([, group, stat]) => Number(group) === pgid && !stat.startsWith('Z'))
     .map(([pid]) => Number(pid));
+}
+
+function psInfo(pids: number[]): Array<{ pid: number; pgid: number; sid: number; cls: string }> {
+  const rows = execFileSync('ps', ['-o', 'pid=,pgid=,sid=,cls=', '-p', pids.join(',')], { encoding: 'utf8' }).trim().split('\n');
+  return rows.map((row) => {
+    const [pid, pgid, sid, cls] = row.trim().split(/\s+/);
+    return { pid: Number(pid), pgid: Number(pgid), sid: Number(sid), cls };
+  });
 }
 
 function psAlive(pid: number): boolean {
@@ -299,6 +310,58 @@ describe('ChromiumPdfRenderer limits and lifecycle', () => {
     } finally {
       await renderer.close();
     }
+  });
+
+  it("runs Chromium in a process group of its own, in the server's session, in the idle class", async () => {
+    const renderer = new ChromiumPdfRenderer();
+    try {
+      await renderer.start();
+      await renderer.render(html);
+      const pid = renderer.browserPid()!;
+      const [self] = psInfo([process.pid]);
+      const group = psInfo(psGroup(pid));
+      expect(group.length).toBeGreaterThan(1);
+      for (const member of group) {
+        // Its own group: one signal ends Chromium and nothing else. The server's session: the
+        // kernel weighs it against the API by scheduling class, not session against session.
+        expect(member).toMatchObject({ pgid: pid, sid: self.sid, cls: 'IDL' });
+      }
+      expect(self.cls).toBe('TS');
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  it('in a session of its own (no perl), lowers that session instead', async () => {
+    const ownGroup = autogroupOf(process.pid);
+    const renderer = new ChromiumPdfRenderer({ sameSession: false });
+    try {
+      await renderer.start();
+      const pdf = await renderer.render(html);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const pid = renderer.browserPid()!;
+      const [self] = psInfo([process.pid]);
+      const [browser] = psInfo([pid]);
+      expect(browser).toMatchObject({ pgid: pid, sid: pid, cls: 'IDL' });
+      // The server's own session is left alone (it may be in no autogroup: the boot session's).
+      if (autogroupOf(pid)) expect(autogroupOf(pid)?.nice).toBe(19);
+      expect(autogroupOf(process.pid)).toEqual(ownGroup);
+      expect(self.sid).not.toBe(pid);
+    } finally {
+      await renderer.close();
+    }
+  });
+
+  it('Chromium goes with the server even when the server is killed outright', async () => {
+    const host = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'handbook', 'renderer-host.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const [line] = (await once(host.stdout!, 'data')) as [Buffer];
+    const pid = Number(line.toString().trim());
+    expect(psGroup(pid).length).toBeGreaterThan(1);
+
+    host.kill('SIGKILL');
+
+    // No shutdown code ran: Chromium saw its end of the pipe close and ended itself.
+    await waitFor(() => psGroup(pid).length === 0, 10_000);
   });
 
   it('close() leaves no Chromium process and refuses further prints', async () => {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { lowerPriority } from './pdf-renderer';
+import { autogroupOf } from '../common/thread-priority';
+import { lowerPriority, restorePriority } from './pdf-renderer';
 
 /** Scheduling policy (field 41) and nice value (field 19) of a process, from /proc. */
 function scheduling(pid: number): { policy: number; nice: number } {
@@ -16,6 +17,7 @@ const linux = existsSync('/proc/self/stat');
 (linux ? describe : describe.skip)('lowerPriority (printing runs as a background job)', () => {
   it('moves every process of the group, and what they start later, out of the way of the API', async () => {
     // A stand-in for Chromium: a process group whose leader starts a child after being lowered.
+    const ownGroup = autogroupOf(process.pid);
     const group = spawn('sh', ['-c', 'sleep 0.5; sleep 30 & wait'], { detached: true, stdio: 'ignore' });
     try {
       const pid = group.pid!;
@@ -27,6 +29,14 @@ const linux = existsSync('/proc/self/stat');
       expect(children.length).toBe(1);
       const child = scheduling(children[0]);
       expect(child.policy === SCHED_IDLE || child.nice === 19).toBe(true);
+      // Started detached, the group has a session of its own: its share of the CPU is lowered too.
+      // (The test's own session may have none: a process of the boot session is in no autogroup.)
+      if (autogroupOf(pid)) {
+        expect(autogroupOf(pid)?.nice).toBe(19);
+        await restorePriority(pid);
+        expect(autogroupOf(pid)?.nice).toBe(0);
+        expect(autogroupOf(process.pid)).toEqual(ownGroup);
+      }
     } finally {
       process.kill(-group.pid!, 'SIGKILL');
     }

@@ -1,8 +1,12 @@
-import { readdirSync, readFileSync, statfsSync } from 'node:fs';
-import { execFile, type ChildProcess } from 'node:child_process';
-import { setPriority } from 'node:os';
-import puppeteer, { type Browser, type Page, type PDFOptions } from 'puppeteer';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { launch as launchProcess } from '@puppeteer/browsers';
+import puppeteer, { type Browser, type ConnectionTransport, type Page, type PDFOptions } from 'puppeteer';
 import { DomainError } from '../common/domain-error';
+import { findOnPath, idleClassPrefix, niceThreads, schedulingClass } from '../common/thread-priority';
 
 export interface PdfRenderOptions {
   largePrint?: boolean;
@@ -86,6 +90,11 @@ export interface ChromiumPdfRendererOptions {
    * holds up an officer's request (see lowerPriority).
    */
   background?: boolean;
+  /**
+   * Keep Chromium in the server's session (default true; needs perl, see startChromium). False,
+   * or without perl, it gets a session of its own and lowerPriority lowers that session instead.
+   */
+  sameSession?: boolean;
 }
 
 export interface ChromiumRendererStats {
@@ -126,8 +135,10 @@ export class ChromiumPdfRenderer implements PdfRenderer {
   private readonly closeTimeoutMs: number;
   private readonly args: string[];
   private readonly background: boolean;
+  private readonly sameSession: boolean;
 
   private browser: Browser | null = null;
+  private readonly launched = new WeakMap<Browser, LaunchedChromium>();
   private spares: Array<Promise<Page>> = [];
   private sparesFor: Browser | null = null;
   private launching: Promise<Browser> | null = null;
@@ -145,6 +156,7 @@ export class ChromiumPdfRenderer implements PdfRenderer {
     this.closeTimeoutMs = options.closeTimeoutMs ?? 5_000;
     this.args = [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])];
     this.background = options.background ?? true;
+    this.sameSession = options.sameSession ?? true;
   }
 
   /** Launch Chromium now, so the first family does not wait for it. */
@@ -159,13 +171,13 @@ export class ChromiumPdfRenderer implements PdfRenderer {
       ...this.counters,
       active: this.active,
       waiting: this.waiters.length,
-      browserPid: this.browser?.process()?.pid ?? null,
+      browserPid: this.browserPid(),
     };
   }
 
   /** The pid of the running Chromium (also its process group), for monitoring and tests. */
   browserPid(): number | null {
-    return this.browser?.process()?.pid ?? null;
+    return (this.browser && this.launched.get(this.browser)?.child.pid) ?? null;
   }
 
   async render(html: string, options: PdfRenderOptions = {}): Promise<Buffer> {
@@ -331,21 +343,17 @@ export class ChromiumPdfRenderer implements PdfRenderer {
   }
 
   private async launch(): Promise<Browser> {
-    const browser = await puppeteer.launch({
-      executablePath: this.executablePath,
-      headless: true,
-      args: this.args,
-      // Shutdown is close()'s job (Nest calls it); puppeteer's own handlers would exit the process.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
+    const launched = await startChromium(this.executablePath, this.args, { sameSession: this.sameSession, idle: this.background });
+    const { browser, child } = launched;
+    this.launched.set(browser, launched);
     this.counters.launches++;
-    if (this.background) await lowerPriority(browser.process()?.pid, 19);
+    // Born idle, only a session of its own (no perl) is left to lower; else the class or nice value too.
+    if (this.background && launched.bornIdle) setSessionNiceness(child.pid, 19);
+    else if (this.background) await lowerPriority(child.pid, 19);
     browser.on('disconnected', () => {
       if (this.browser !== browser) return;
       this.browser = null;
-      killProcessGroup(browser.process());
+      killProcessGroup(child);
       if (!this.closing) void this.ensureBrowser().catch(() => undefined);
     });
     if (this.closing) {
@@ -357,7 +365,7 @@ export class ChromiumPdfRenderer implements PdfRenderer {
   }
 
   private async stopBrowser(browser: Browser): Promise<void> {
-    const child = browser.process();
+    const { child, profile } = this.launched.get(browser) ?? {};
     // In the idle class on a busy machine Chromium may wait a long time for the CPU it needs to
     // shut down, or even to die of SIGKILL: give it normal priority back first.
     if (this.background) await restorePriority(child?.pid);
@@ -368,6 +376,118 @@ export class ChromiumPdfRenderer implements PdfRenderer {
     }
     killProcessGroup(child);
     await waitForGroupExit(child?.pid, this.closeTimeoutMs);
+    // Also removed when Chromium exits, but that may come after this process has ended.
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const LAUNCH_TIMEOUT_MS = 30_000;
+
+/**
+ * Makes the process it runs a process group of its own, then becomes the given program: Chromium
+ * leads a group (one signal ends all its processes, see killProcessGroup) yet stays in the
+ * server's session. Puppeteer's own launch starts Chromium in a new session, and Linux shares the
+ * CPU between sessions before it looks at scheduling classes ("autogroups"): idle-class Chromium
+ * in a session of its own still took half the cores from the API. In the server's session the
+ * kernel lets a woken API thread run at once (bench/api.ts: loaded read p99 122 ms → 23 ms).
+ */
+const OWN_GROUP_SAME_SESSION = 'setpgrp(0, 0) or die "setpgrp: $!\\n"; exec { $ARGV[0] } @ARGV or die "exec $ARGV[0]: $!\\n"';
+
+interface LaunchedChromium {
+  browser: Browser;
+  child: ChildProcess;
+  /** Its temporary profile directory. */
+  profile: string;
+  /** Started in the idle class (chrt), so nothing is left for lowerPriority to move. */
+  bornIdle: boolean;
+}
+
+/**
+ * Starts Chromium with a temporary profile (removed when it exits) and connects to it over a pair
+ * of pipes rather than a port: Chromium ends itself when its end of the pipe closes, so it goes
+ * with the server even when the server is killed outright (kill -9, an out-of-memory kill), where
+ * no shutdown code runs. Over a port it stayed behind, nine processes each time. With perl (part
+ * of every Debian system) Chromium stays in the server's session; without it, it gets a session
+ * of its own, as puppeteer would start it, and lowerPriority lowers that session instead.
+ */
+async function startChromium(executablePath: string, extraArgs: string[], how: { sameSession: boolean; idle: boolean }): Promise<LaunchedChromium> {
+  const profile = mkdtempSync(path.join(tmpdir(), 'liaison-chromium-'));
+  const args = [...puppeteer.defaultArgs({ headless: true, args: extraArgs }), '--remote-debugging-pipe', `--user-data-dir=${profile}`];
+  const perl = how.sameSession ? findOnPath('perl') : null;
+  // Born in the idle class (see idleClassPrefix), where chrt is there.
+  const idle = how.idle ? idleClassPrefix() : [];
+  const command = [...(perl ? [perl, '-e', OWN_GROUP_SAME_SESSION] : []), ...idle, executablePath, ...args];
+  const chromium = launchProcess({
+    executablePath: command[0],
+    args: command.slice(1),
+    detached: !perl,
+    env: process.env,
+    pipe: true,
+    // Shutdown is close()'s job (Nest calls it); the launcher's own handlers would exit the process.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    onExit: async () => rmSync(profile, { recursive: true, force: true }),
+  });
+  try {
+    const { 3: toChromium, 4: fromChromium } = chromium.nodeProcess.stdio as unknown as Record<number, Writable & Readable>;
+    const transport = new PipeTransport(toChromium, fromChromium);
+    const browser = await withTimeout(puppeteer.connect({ transport, defaultViewport: { width: 800, height: 600 } }), LAUNCH_TIMEOUT_MS);
+    return { browser, child: chromium.nodeProcess, profile, bornIdle: idle.length > 0 };
+  } catch (error) {
+    chromium.kill();
+    throw error;
+  }
+}
+
+/**
+ * Chromium's DevTools protocol over --remote-debugging-pipe: each message is JSON followed by a
+ * NUL byte, in both directions (what puppeteer's own launcher does, which it does not export).
+ */
+class PipeTransport implements ConnectionTransport {
+  onmessage?: (message: string) => void;
+  onclose?: () => void;
+  private pending: Buffer[] = [];
+  private closed = false;
+  private readonly onData = (chunk: Buffer) => this.receive(chunk);
+  private readonly onEnd = () => this.onclose?.();
+
+  constructor(
+    private readonly toChromium: Writable,
+    private readonly fromChromium: Readable,
+  ) {
+    fromChromium.on('data', this.onData);
+    fromChromium.on('close', this.onEnd);
+    // A broken pipe means Chromium has gone: 'close' follows and tells puppeteer.
+    fromChromium.on('error', () => undefined);
+    toChromium.on('error', () => undefined);
+  }
+
+  send(message: string): void {
+    if (!this.closed) this.toChromium.write(`${message}\0`);
+  }
+
+  /** Puppeteer is done with the connection: nothing more is read or reported. */
+  close(): void {
+    this.closed = true;
+    this.fromChromium.off('data', this.onData);
+    this.fromChromium.off('close', this.onEnd);
+  }
+
+  private receive(chunk: Buffer): void {
+    let start = 0;
+    let end = chunk.indexOf(0);
+    while (end !== -1) {
+      const message = Buffer.concat([...this.pending, chunk.subarray(start, end)]).toString('utf8');
+      this.pending = [];
+      // Puppeteer expects each message on a later turn of the event loop, as its own transports do.
+      setImmediate(() => {
+        if (!this.closed) this.onmessage?.(message);
+      });
+      start = end + 1;
+      end = chunk.indexOf(0, start);
+    }
+    if (start < chunk.length) this.pending.push(chunk.subarray(start));
   }
 }
 
@@ -414,6 +534,7 @@ export async function lowerPriority(pgid: number | undefined, niceness: number):
   if (!pgid || niceness <= 0) return 0;
   const members = processGroupMembers(pgid) ?? [];
   const moved = await Promise.all(members.map((pid) => schedulingClass(pid, '--idle').then((ok) => ok || niceThreads(pid, niceness))));
+  setSessionNiceness(pgid, niceness);
   return moved.filter(Boolean).length;
 }
 
@@ -421,12 +542,33 @@ export async function lowerPriority(pgid: number | undefined, niceness: number):
 export async function restorePriority(pgid: number | undefined): Promise<void> {
   if (!pgid) return;
   await Promise.all((processGroupMembers(pgid) ?? []).map((pid) => schedulingClass(pid, '--other')));
+  setSessionNiceness(pgid, 0);
 }
 
-function schedulingClass(pid: number, policy: '--idle' | '--other'): Promise<boolean> {
-  return new Promise((resolve) => {
-    execFile('chrt', [policy, '--all-tasks', '--pid', '0', String(pid)], { timeout: 5_000 }, (error) => resolve(!error));
-  });
+/**
+ * A process in a session of its own shares the CPU with the server's session as an equal
+ * (the kernel's autogroups), whatever its scheduling class: lower the whole session's share.
+ * Never the server's own session, which would lower the API with it. Best effort.
+ */
+function setSessionNiceness(pid: number | undefined, niceness: number): void {
+  if (!pid) return;
+  const session = sessionOf(pid);
+  if (session === null || session === sessionOf(process.pid)) return;
+  try {
+    writeFileSync(`/proc/${pid}/autogroup`, String(niceness));
+  } catch {
+    // No autogroups in this kernel, or not allowed.
+  }
+}
+
+function sessionOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name: state ppid pgrp session ...
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]);
+  } catch {
+    return null;
+  }
 }
 
 /** Waits until no live process is left in the group (or `ms` has passed). */
@@ -434,23 +576,6 @@ async function waitForGroupExit(pgid: number | undefined, ms: number): Promise<v
   if (!pgid) return;
   const deadline = Date.now() + ms;
   while (Date.now() < deadline && (processGroupMembers(pgid)?.length ?? 0) > 0) await delay(25);
-}
-
-function niceThreads(pid: number, niceness: number): boolean {
-  let threads: string[];
-  try {
-    threads = readdirSync(`/proc/${pid}/task`);
-  } catch {
-    return false;
-  }
-  for (const tid of threads) {
-    try {
-      setPriority(Number(tid), niceness);
-    } catch {
-      // The thread ended while we looked.
-    }
-  }
-  return true;
 }
 
 /** Live pids whose process group is `pgid`, from /proc; null where there is no /proc. */
