@@ -5,7 +5,7 @@ import { DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { POSTGRES_MIGRATIONS } from './migrations/postgres';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
-import { cachingSqlite3 } from './sqlite-driver';
+import { SQLITE_BUSY_TIMEOUT_MS, cachingSqlite3 } from './sqlite-driver';
 
 /**
  * The one data-source definition, used by the app, the migration CLI and the tests. The schema comes
@@ -28,7 +28,7 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
       driver: cachingSqlite3,
       database: database.location,
       enableWAL: true,
-      busyTimeout: 10_000,
+      busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
       migrations: SQLITE_MIGRATIONS,
     };
   }

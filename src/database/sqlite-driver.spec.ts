@@ -69,4 +69,22 @@ describe('CachingDatabase (prepared statements kept per connection)', () => {
       await other.destroy();
     }
   });
+
+  it('waits for a lock held while it opens, instead of failing with SQLITE_BUSY', async () => {
+    // Another connection holds the database exclusively (as a closing app's last checkpoint may)
+    // while a second connection opens: TypeORM's first statement, PRAGMA journal_mode, must wait.
+    const file = path.join(dir, 'locked.sqlite');
+    const holder = await new DataSource({ type: 'sqlite', database: file, driver: cachingSqlite3, enableWAL: true }).initialize();
+    await holder.query('CREATE TABLE t (x INTEGER)');
+    await holder.query('PRAGMA locking_mode = EXCLUSIVE');
+    await holder.query('INSERT INTO t VALUES (1)');
+    const release = new Promise((resolve) => setTimeout(resolve, 1_500)).then(() => holder.destroy());
+    const opening = new DataSource({ type: 'sqlite', database: file, driver: cachingSqlite3, enableWAL: true, busyTimeout: 10_000 }).initialize();
+    const [opened] = await Promise.all([opening, release]);
+    try {
+      expect(await opened.query('SELECT x FROM t')).toEqual([{ x: 1 }]);
+    } finally {
+      await opened.destroy();
+    }
+  });
 });

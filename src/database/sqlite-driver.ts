@@ -3,6 +3,9 @@ import sqlite3 from 'sqlite3';
 type StatementConstructor = new (database: sqlite3.Database, sql: string, callback: (error: Error | null) => void) => sqlite3.Statement;
 type Callback = (this: sqlite3.Statement | sqlite3.RunResult, error: Error | null, rows?: unknown[]) => void;
 
+/** How long a statement waits for another connection's lock before SQLITE_BUSY, from the moment a connection opens. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
 /** Prepared statements kept per connection; the least recently used is finalized beyond this. */
 export const STATEMENT_CACHE_SIZE = 200;
 
@@ -28,6 +31,14 @@ const RUNS_TO_COMPLETION = /^\s*(INSERT|UPDATE|DELETE|SAVEPOINT|RELEASE|BEGIN|CO
 export class CachingDatabase extends sqlite3.Database {
   private readonly statements = new Map<string, sqlite3.Statement>();
   private closing = false;
+
+  constructor(...args: ConstructorParameters<typeof sqlite3.Database>) {
+    super(...args);
+    // TypeORM sets its busy_timeout only after PRAGMA journal_mode, which therefore ran with
+    // sqlite3's default of 1 s: an app opening while another connection held the database for
+    // longer (a closing app's last checkpoint) failed with SQLITE_BUSY and retried 3 s later.
+    this.configure('busyTimeout', SQLITE_BUSY_TIMEOUT_MS);
+  }
 
   override run(sql: string, ...rest: unknown[]): this {
     return this.cached('run', sql, rest) ? this : super.run(sql, ...(rest as [])) as this;
