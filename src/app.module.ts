@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { DataSourceOptions } from 'typeorm';
 import { AccessLogModule } from './access-log/access-log.module';
 import { AuthController } from './auth/auth.controller';
 import { AuditModule } from './audit/audit.module';
@@ -11,7 +12,7 @@ import { AppConfigModule } from './config/config.module';
 import { Clock, SystemClock } from './common/clock';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { buildValidationPipe } from './common/validation';
-import { buildDataSourceOptions, buildReadsDataSourceOptions, buildReportsDataSourceOptions } from './database/data-source';
+import { READS_CONNECTION, REPORTS_CONNECTION, buildDataSourceOptions, buildReadsDataSourceOptions, buildReportsDataSourceOptions } from './database/data-source';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { OfficersModule } from './officers/officers.module';
@@ -39,8 +40,8 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config, options.clock ?? new SystemClock()),
         TypeOrmModule.forRoot(buildDataSourceOptions(config.database)),
-        TypeOrmModule.forRoot(buildReportsDataSourceOptions(config.database)),
-        TypeOrmModule.forRoot(buildReadsDataSourceOptions(config.database)),
+        afterMainConnection(REPORTS_CONNECTION, buildReportsDataSourceOptions(config.database)),
+        afterMainConnection(READS_CONNECTION, buildReadsDataSourceOptions(config.database)),
         DatabaseModule,
         AccessLogModule,
         AuthModule,
@@ -64,4 +65,13 @@ export class AppModule {
       ],
     };
   }
+}
+
+/**
+ * A read-only connection that opens once the main one has. On a new SQLite file the main connection
+ * turns WAL on, which needs the file to itself: a connection opening beside it failed now and then
+ * with SQLITE_BUSY (no busy wait is possible there) and TypeORM retried it 3 s later.
+ */
+function afterMainConnection(name: string, options: DataSourceOptions): DynamicModule {
+  return TypeOrmModule.forRootAsync({ name, inject: [getDataSourceToken()], useFactory: () => options });
 }
