@@ -5,6 +5,8 @@ import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { bodyReadingErrors, refuseUndecodableUrl, requireBodyType, verifyForm, verifyUtf8 } from './common/request-input';
+import { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/config.module';
 import { webAssets } from './web/shell/web-assets';
 
 export const JSON_BODY_LIMIT = '256kb';
@@ -16,6 +18,8 @@ export const JSON_BODY_LIMIT = '256kb';
 export function configureApp(app: INestApplication): INestApplication {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  // Behind a reverse proxy: the client's address (sign-in throttling) and scheme (Secure cookies).
+  express.set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   express.use(
     helmet({
       contentSecurityPolicy: {

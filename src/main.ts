@@ -37,6 +37,9 @@ async function bootstrap(): Promise<void> {
   const url = `http://localhost:${config.port}`;
   const logger = new Logger('Start');
   logger.log(`Family liaison case tool is running at ${url}  (API docs: ${url}/api/docs)`);
+  if (config.trustProxy !== false) {
+    logger.log(`Believing X-Forwarded-For and X-Forwarded-Proto from: ${typeof config.trustProxy === 'number' ? `${config.trustProxy} proxy hop(s)` : config.trustProxy.join(', ')} (TRUST_PROXY)`);
+  }
   if (config.nodeEnv !== 'production') {
     const password = config.demoPasswordIsDefault ? DEFAULT_DEMO_PASSWORD : '(the DEMO_PASSWORD you set)';
     logger.log(`${seeded ? 'Seeded demo data. ' : ''}Demo sign-ins (password ${password}): ${DEMO_USERS.map((u) => `${u.username} (${u.role})`).join(', ')}`);

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, parseTrustProxy } from './app-config';
 
 describe('loadConfig', () => {
   it('uses the documented defaults on an empty environment', () => {
@@ -19,6 +19,13 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'postgres://' }, 'DATABASE_URL'],
     [{ DEMO_PASSWORD: 'short' }, 'DEMO_PASSWORD'],
     [{ NODE_ENV: 'production', DEMO_PASSWORD: 'a-long-demo-password' }, 'DEMO_PASSWORD'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '*' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '11' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'proxy.example.org' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'loopback,10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/8/8' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'loopback,' }, 'TRUST_PROXY'],
   ])('refuses %p naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -35,5 +42,14 @@ describe('loadConfig', () => {
       type: 'postgres',
       location: 'postgres://postgres@127.0.0.1:5432/test',
     });
+  });
+
+  it('believes no proxy unless TRUST_PROXY names them, by hops or by address', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    for (const off of ['', ' ', 'false', '0']) expect(parseTrustProxy(off)).toBe(false);
+    expect(parseTrustProxy('1')).toBe(1);
+    expect(parseTrustProxy('loopback')).toEqual(['loopback']);
+    expect(parseTrustProxy(' loopback, 10.0.0.0/8 ,192.0.2.10,fd00::/8,::1 ')).toEqual(['loopback', '10.0.0.0/8', '192.0.2.10', 'fd00::/8', '::1']);
+    expect(parseTrustProxy('2001:db8::/128')).toEqual(['2001:db8::/128']);
   });
 });

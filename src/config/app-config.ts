@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -17,7 +18,12 @@ export interface AppConfig {
   demoPasswordIsDefault: boolean;
   /** Printed on the family's handbook, e.g. "Southshire Police". */
   forceName: string;
+  /** Which reverse proxies' X-Forwarded-* headers to believe (Express's `trust proxy`): see parseTrustProxy. */
+  trustProxy: TrustProxy;
 }
+
+/** Off, a number of proxy hops in front of the app, or the proxies' addresses and subnets. */
+export type TrustProxy = false | number | string[];
 
 export const DEFAULT_DEMO_PASSWORD = 'liaison-demo-2026';
 export const DEFAULT_FORCE_NAME = 'Police family liaison service';
@@ -50,7 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (forceName.length > 80 || /[\u0000-\u001f]/.test(forceName)) {
     throw new ConfigError('FORCE_NAME', 'must be at most 80 printable characters');
   }
-  return { port, nodeEnv, database, demoPassword, demoPasswordIsDefault, forceName };
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  return { port, nodeEnv, database, demoPassword, demoPasswordIsDefault, forceName, trustProxy };
 }
 
 function parseNodeEnv(raw: string | undefined): NodeEnv {
@@ -67,6 +74,45 @@ function parsePort(raw: string | undefined): number {
   const port = Number(raw);
   if (port > 65535) throw new ConfigError('PORT', `must be between 0 and 65535 (got ${port})`);
   return port;
+}
+
+const PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const MAX_PROXY_HOPS = 10;
+
+/**
+ * TRUST_PROXY, for a deployment behind a reverse proxy or TLS offload. Unset, the app believes no
+ * X-Forwarded-* header: every request seems to come from the proxy, so one address's failed
+ * sign-ins would lock out the whole force, and cookies would not be marked Secure. Set, it names
+ * the proxies: a number of hops (1 for one proxy), or a comma-separated list of loopback,
+ * linklocal, uniquelocal, IP addresses and subnets (10.0.0.0/8). "true" is refused: believing
+ * every sender would let any client choose the address its sign-in failures count against.
+ */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const value = (raw ?? '').trim();
+  if (value === '' || value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > MAX_PROXY_HOPS) throw new ConfigError('TRUST_PROXY', `must be at most ${MAX_PROXY_HOPS} proxy hops (got ${hops})`);
+    return hops;
+  }
+  if (value === 'true' || value === '*') {
+    throw new ConfigError('TRUST_PROXY', 'must name the proxies (e.g. loopback or 10.0.0.0/8) or a number of hops: trusting every sender would let any client choose the address it signs in from');
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (!isProxyAddress(entry)) {
+      throw new ConfigError('TRUST_PROXY', `"${entry.slice(0, 60)}" is not loopback, linklocal, uniquelocal, an IP address or a subnet such as 10.0.0.0/8`);
+    }
+  }
+  return entries;
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_PRESETS.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }
 
 export function parseDatabaseUrl(raw: string): DatabaseConfig {

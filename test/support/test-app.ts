@@ -36,6 +36,8 @@ export interface TestAppOptions {
   databaseUrl?: string;
   clock?: FakeClock;
   seed?: boolean;
+  /** More configuration variables, as in the environment (e.g. TRUST_PROXY). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The engine the e2e suites run on: SQLite, or PostgreSQL when TEST_PG_URL names a server. */
@@ -54,7 +56,7 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await freshDatabase();
   const databaseUrl = database.url;
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, DEMO_PASSWORD: TEST_PASSWORD });
+  const config = loadConfig({ ...options.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, DEMO_PASSWORD: TEST_PASSWORD });
   const clock = options.clock ?? new FakeClock();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register({ config, clock })] }).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: ['error'] });

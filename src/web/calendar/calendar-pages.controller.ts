@@ -6,7 +6,7 @@ import { WebController } from '../shell/web-controller';
 import { CalendarFeedParams, CalendarPageQuery } from './calendar-pages.dto';
 import { CalendarPagesService } from './calendar-pages.service';
 
-/** The address the browser used, for the link to copy. `trust proxy` is off, so behind TLS offload this says http. */
+/** The address the browser used, for the link to copy (behind TLS offload, https only with TRUST_PROXY set). */
 function origin(request: Request): string {
   return `${request.protocol}://${request.get('host') ?? 'localhost'}`;
 }
