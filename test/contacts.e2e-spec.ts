@@ -1,4 +1,6 @@
 import { Contact } from '../src/contacts/contact.entity';
+import { IdempotencyKey } from '../src/contacts/idempotency-key.entity';
+import { IdempotencyKeyPurger } from '../src/contacts/idempotency-key-purger';
 import { accessEntries, asUser, rowCounts, summary } from './support/case-api';
 import { FakeClock } from './support/fake-clock';
 import { createTestApp, TestApp } from './support/test-app';
@@ -132,6 +134,47 @@ describe('contact log', () => {
       const kase = await officer.createCase();
       await send(kase.id, 'fix-and-retry', contactBody({ occurredAt: '2026-03-11T10:00:00Z' })).expect(400);
       await send(kase.id, 'fix-and-retry', contactBody()).expect(201);
+    });
+
+    it('honours a key for a day; after that the same key is new again', async () => {
+      const start = clock.now();
+      try {
+        const kase = await officer.createCase();
+        const first = await send(kase.id, 'a-day', contactBody()).expect(201);
+        clock.advanceMinutes(23 * 60);
+        // (A session does not last that long: sign in again after each jump.)
+        let token = await t.login('officer1', { fresh: true });
+        expect((await send(kase.id, 'a-day', contactBody(), token).expect(201)).body.id).toBe(first.body.id);
+        clock.advanceMinutes(2 * 60);
+        token = await t.login('officer1', { fresh: true });
+        const later = await send(kase.id, 'a-day', contactBody(), token).expect(201);
+        expect(later.body.id).not.toBe(first.body.id);
+        expect(await t.dataSource.getRepository(Contact).countBy({ caseId: kase.id })).toBe(2);
+        // The key now stands for the new contact.
+        expect((await send(kase.id, 'a-day', contactBody(), token).expect(201)).body.id).toBe(later.body.id);
+      } finally {
+        clock.set(start);
+      }
+    });
+
+    it('removes keys past their lifetime, with their stored answers, and keeps the rest', async () => {
+      const start = clock.now();
+      try {
+        const kase = await officer.createCase();
+        await send(kase.id, 'purge-old', contactBody()).expect(201);
+        clock.advanceMinutes(2 * 60);
+        await send(kase.id, 'purge-young', contactBody({ summary: 'A second call.' }), await t.login('officer1', { fresh: true })).expect(201);
+        clock.advanceMinutes(23 * 60);
+        const keys = t.dataSource.getRepository(IdempotencyKey);
+        const before = await keys.count();
+        expect(await t.app.get(IdempotencyKeyPurger).purge()).toBeGreaterThanOrEqual(1);
+        expect(await keys.findOneBy({ key: 'purge-old' })).toBeNull();
+        expect(await keys.findOneBy({ key: 'purge-young' })).toMatchObject({ caseId: kase.id });
+        expect(await keys.count()).toBeLessThan(before);
+        expect(await t.dataSource.getRepository(Contact).countBy({ caseId: kase.id })).toBe(2);
+      } finally {
+        clock.set(start);
+      }
     });
 
     it('turns 10 identical requests sent at once into one contact', async () => {

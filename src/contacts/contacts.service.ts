@@ -77,8 +77,10 @@ export class ContactsService {
       caseId,
       { operation: 'collection', recordType: 'contact', purpose: ROUTE },
       async (manager, kase, { inputs, context, usedKey, familyContact, original, laterCorrection }) => {
-        if (usedKey) throw new KeyAlreadyUsed();
+        if (usedKey && !this.idempotency.isExpired(usedKey)) throw new KeyAlreadyUsed();
         this.check(kase, dto, familyContact, original, laterCorrection);
+        // A key past its lifetime the purge has not reached yet: it is new again.
+        if (usedKey) await this.idempotency.forget(manager, usedKey);
         const contact: Contact = {
           id: randomUUID(),
           caseId,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, LessThan } from 'typeorm';
 import { Clock } from '../common/clock';
 import { CompiledFind } from '../database/compiled-find';
 import { IdempotencyKey } from './idempotency-key.entity';
@@ -15,6 +15,12 @@ export interface Claim {
 /** Thrown inside a transaction that finds its key already taken, to roll it back and replay instead. */
 export class KeyAlreadyUsed extends Error {}
 
+/**
+ * How long a key is honoured and its answer kept: long enough for any client's retries, short
+ * enough that the stored answer (a copy of what was recorded) does not outlive its use.
+ */
+export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
 /** Every write with an Idempotency-Key looks it up first. */
 const KEY_OF_OFFICER = new CompiledFind(IdempotencyKey, ['officerId', 'key'], { limit: 1 });
 
@@ -25,6 +31,26 @@ export class IdempotencyStore {
 
   find(manager: EntityManager, officerId: string, key: string): Promise<IdempotencyKey | null> {
     return KEY_OF_OFFICER.one(manager, officerId, key);
+  }
+
+  /** True once a key is past its lifetime: it no longer replays, and the same key may be used again. */
+  isExpired(stored: IdempotencyKey): boolean {
+    return stored.createdAt.getTime() < this.expiryCutoff().getTime();
+  }
+
+  /** Removes one expired key in the caller's transaction, so that it can be stored anew. */
+  async forget(manager: EntityManager, stored: IdempotencyKey): Promise<void> {
+    await manager.delete(IdempotencyKey, { id: stored.id });
+  }
+
+  /** Removes every expired key; resolves with how many went. */
+  async purgeExpired(manager: EntityManager): Promise<number> {
+    const result = await manager.delete(IdempotencyKey, { createdAt: LessThan(this.expiryCutoff()) });
+    return result.affected ?? 0;
+  }
+
+  private expiryCutoff(): Date {
+    return new Date(this.clock.now().getTime() - IDEMPOTENCY_KEY_LIFETIME_MS);
   }
 
   /**
