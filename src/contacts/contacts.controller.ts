@@ -20,7 +20,7 @@ export class ContactsController {
   }
 
   @Post()
-  @ApiHeader({ name: IDEMPOTENCY_HEADER, required: false, description: 'Same key and body again: the first answer, no new entry. Same key, other body: 422.' })
+  @ApiHeader({ name: IDEMPOTENCY_HEADER, required: false, description: 'Same key and body again within 24 hours: the first answer, no new entry. Same key, other body: 422. After 24 hours the key is new again.' })
   create(
     @CurrentActor() actor: Actor,
     @Param() params: IdParam,
