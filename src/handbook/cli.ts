@@ -1,3 +1,6 @@
+// The process works in UTC, as the server does (see main.ts): it reads timestamps and writes to the access log.
+process.env.TZ = 'UTC';
+
 import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
