@@ -19,7 +19,8 @@
  * Ends with one JSON line. Targets: contact writes >= 0.5x bare; p99 under load <= 2x idle.
  *
  *   npm run bench:api        (BENCH_SECONDS=10 BENCH_CONNECTIONS=10 BENCH_READ_RATE=100 BENCH_ROUNDS=4 to change the defaults;
- *                           BENCH_BACKGROUND=reports|prints for one half of the background load)
+ *                           BENCH_BACKGROUND=reports|prints for one half of the background load;
+ *                           BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/test to run on a scratch PostgreSQL database)
  */
 import autocannon from 'autocannon';
 import { once } from 'node:events';
@@ -27,6 +28,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { createScratchDatabase } from '../test/support/scratch-database';
 import { startServer, waitForExit } from '../test/support/server-process';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -67,8 +69,10 @@ function pooledPercentile(phases: Phase[], fraction: number): number {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'liaison-bench-api-'));
-  log(`Starting the server on a fresh SQLite database in ${dir}…`);
-  const server = await startServer({ ...chromiumEnv(), DATABASE_URL: `sqlite:${path.join(dir, 'bench.sqlite')}`, DEMO_PASSWORD: PASSWORD }, 120_000);
+  const scratch = process.env.BENCH_PG_URL ? await createScratchDatabase(process.env.BENCH_PG_URL) : null;
+  const databaseUrl = scratch?.url ?? `sqlite:${path.join(dir, 'bench.sqlite')}`;
+  log(`Starting the server on a fresh ${scratch ? 'PostgreSQL database' : `SQLite database in ${dir}`}…`);
+  const server = await startServer({ ...chromiumEnv(), DATABASE_URL: databaseUrl, DEMO_PASSWORD: PASSWORD }, 120_000);
   let errors = 0;
   try {
     const base = server.url;
@@ -149,6 +153,7 @@ async function main(): Promise<void> {
     server.child.kill('SIGTERM');
     await Promise.race([waitForExit(server.child), sleep(10_000).then(() => server.child.kill('SIGKILL'))]);
     rmSync(dir, { recursive: true, force: true });
+    await scratch?.drop();
   }
 }
 
