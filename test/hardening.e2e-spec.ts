@@ -1,3 +1,4 @@
+import { MAX_FAILED_LOGINS, MAX_FAILURES_PER_ADDRESS } from '../src/auth/auth.service';
 import { Case } from '../src/cases/case.entity';
 import { caseBody } from './support/builders';
 import { createTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
@@ -41,6 +42,30 @@ describe('hardening', () => {
     expect(locked.body.message).toMatch(/Too many failed sign-in attempts/);
     t.clock.advanceMinutes(16);
     await t.http.post('/api/auth/login').send({ username: 'officer2', password: TEST_PASSWORD }).expect(200);
+  });
+
+  it('locks an account after 5 failed sign-ins even when the guesses arrive all at once', async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => t.http.post('/api/auth/login').send({ username: 'supervisor2', password: `parallel-guess-${i}` })),
+    );
+    const statuses = guesses.map((res) => res.status);
+    // At most five guesses are checked; the rest are refused without being tried.
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(MAX_FAILED_LOGINS);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    await t.http.post('/api/auth/login').send({ username: 'supervisor2', password: TEST_PASSWORD }).expect(429);
+    t.clock.advanceMinutes(16);
+    await t.http.post('/api/auth/login').send({ username: 'supervisor2', password: TEST_PASSWORD }).expect(200);
+  });
+
+  it('counts an address’s guesses in flight: a burst over many usernames is cut off at the limit', async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: MAX_FAILURES_PER_ADDRESS + 10 }, (_, i) => t.http.post('/api/auth/login').send({ username: `burst${i}`, password: 'guess-guess' })),
+    );
+    const statuses = guesses.map((res) => res.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(MAX_FAILURES_PER_ADDRESS);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(10);
+    t.clock.advanceMinutes(16);
+    await t.http.post('/api/auth/login').send({ username: 'officer3', password: TEST_PASSWORD }).expect(200);
   });
 
   it('slows down one address trying many usernames', async () => {

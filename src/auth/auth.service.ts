@@ -45,16 +45,33 @@ export class AuthService {
   ) {}
 
   private readonly failuresByAddress = new AddressThrottle(MAX_FAILURES_PER_ADDRESS, LOCKOUT_MS);
+  /** One sign-in attempt at a time per username in this process: see login. */
+  private readonly attemptsByUsername = new KeyedQueue();
   /** On SQLite only: see SignInCache. */
   private readonly signIns = new SignInCache(this.unitOfWork.engine === 'sqlite' ? SIGN_IN_CACHE_MS : 0);
 
   /**
    * Checks the password and opens a session. Repeated failures lock the account for 15 minutes
    * (stored, so every instance sees it) and slow down an address that tries many usernames.
+   * Guesses sent all at once must not each read the account before any failure is counted: an
+   * address's attempts in flight count against it, attempts at one username take turns in this
+   * process, and the failure count is raised in the database itself (other instances).
    */
   async login(username: string, password: string, kind: 'api' | 'web' = 'api', address = 'unknown'): Promise<IssuedSession> {
+    this.failuresByAddress.check(address, this.clock.now().getTime());
+    const attempt = this.failuresByAddress.begin(address);
+    try {
+      const session = await this.attemptsByUsername.run(username, () => this.attempt(username, password, kind));
+      attempt.end(false, this.clock.now().getTime());
+      return session;
+    } catch (error) {
+      attempt.end(error instanceof DomainError && error.code === 'unauthenticated', this.clock.now().getTime());
+      throw error;
+    }
+  }
+
+  private async attempt(username: string, password: string, kind: 'api' | 'web'): Promise<IssuedSession> {
     const now = this.clock.now();
-    this.failuresByAddress.check(address, now.getTime());
     const officer = await this.officers
       .createQueryBuilder('officer')
       .addSelect(['officer.passwordHash', 'officer.failedLoginCount', 'officer.lockedUntil'])
@@ -65,16 +82,20 @@ export class AuthService {
     }
     const passwordOk = await verifyPassword(password, officer?.passwordHash ?? DUMMY_PASSWORD_HASH);
     if (!officer || !passwordOk || !officer.active) {
-      this.failuresByAddress.fail(address, now.getTime());
       if (officer) await this.recordFailure(officer, now);
       throw new DomainError('unauthenticated', 'Username or password is not right, or the account is not active');
     }
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS);
     await this.unitOfWork.write(async (manager) => {
-      if (officer.failedLoginCount > 0 || officer.lockedUntil) {
-        await manager.update(Officer, { id: officer.id }, { failedLoginCount: 0, lockedUntil: null });
-      }
+      // Unless another instance locked the account meanwhile.
+      const reset = await manager
+        .createQueryBuilder()
+        .update(Officer)
+        .set({ failedLoginCount: 0, lockedUntil: null })
+        .where('id = :id AND ("lockedUntil" IS NULL OR "lockedUntil" <= :now)', { id: officer.id, now })
+        .execute();
+      if (reset.affected === 0) throw tooManyAttempts(LOCKOUT_MS);
       await manager.insert(Session, {
         tokenHash: hashToken(token),
         officerId: officer.id,
@@ -91,16 +112,22 @@ export class AuthService {
     return { token, expiresAt, officer };
   }
 
+  /** Counts the failure in the database (not from the count read earlier) and locks at the limit. */
   private async recordFailure(officer: Officer, now: Date): Promise<void> {
-    const failures = officer.failedLoginCount + 1;
-    const locked = failures >= MAX_FAILED_LOGINS;
-    await this.unitOfWork.write((manager) =>
-      manager.update(
-        Officer,
-        { id: officer.id },
-        { failedLoginCount: locked ? 0 : failures, lockedUntil: locked ? new Date(now.getTime() + LOCKOUT_MS) : null },
-      ),
-    );
+    await this.unitOfWork.write(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .update(Officer)
+        .set({ failedLoginCount: () => '"failedLoginCount" + 1' })
+        .where('id = :id', { id: officer.id })
+        .execute();
+      await manager
+        .createQueryBuilder()
+        .update(Officer)
+        .set({ failedLoginCount: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) })
+        .where('id = :id AND "failedLoginCount" >= :max', { id: officer.id, max: MAX_FAILED_LOGINS })
+        .execute();
+    });
   }
 
   /** The actor behind a token, or an 'unauthenticated' error if it is unknown, revoked or expired. */
@@ -184,9 +211,13 @@ function tooManyAttempts(waitMs: number): DomainError {
   );
 }
 
-/** Counts failed sign-ins per address in a sliding window. Bounded: old addresses are forgotten. */
+/**
+ * Counts failed sign-ins per address in a sliding window, and attempts still in flight as if they
+ * had failed. Bounded: old addresses are forgotten.
+ */
 class AddressThrottle {
   private readonly failures = new Map<string, number[]>();
+  private readonly inFlight = new Map<string, number>();
 
   constructor(
     private readonly limit: number,
@@ -195,10 +226,25 @@ class AddressThrottle {
 
   check(address: string, now: number): void {
     const recent = this.recent(address, now);
-    if (recent.length >= this.limit) throw tooManyAttempts(recent[0] + this.windowMs - now);
+    if (recent.length + (this.inFlight.get(address) ?? 0) >= this.limit) {
+      throw tooManyAttempts(recent.length ? recent[0] + this.windowMs - now : this.windowMs);
+    }
   }
 
-  fail(address: string, now: number): void {
+  /** An attempt from the address has started; end it exactly once. */
+  begin(address: string): { end(failed: boolean, now: number): void } {
+    this.inFlight.set(address, (this.inFlight.get(address) ?? 0) + 1);
+    return {
+      end: (failed, now) => {
+        const left = (this.inFlight.get(address) ?? 1) - 1;
+        if (left > 0) this.inFlight.set(address, left);
+        else this.inFlight.delete(address);
+        if (failed) this.fail(address, now);
+      },
+    };
+  }
+
+  private fail(address: string, now: number): void {
     const recent = this.recent(address, now);
     recent.push(now);
     this.failures.set(address, recent);
@@ -207,5 +253,21 @@ class AddressThrottle {
 
   private recent(address: string, now: number): number[] {
     return (this.failures.get(address) ?? []).filter((t) => now - t < this.windowMs);
+  }
+}
+
+/** Runs work for one key at a time, in the order it arrived; keys with nothing queued take no memory. */
+class KeyedQueue {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const result = previous.catch(() => undefined).then(work);
+    const tail = result.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return result;
   }
 }
