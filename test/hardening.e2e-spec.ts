@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { MAX_FAILED_LOGINS, MAX_FAILURES_PER_ADDRESS } from '../src/auth/auth.service';
 import { Case } from '../src/cases/case.entity';
 import { caseBody } from './support/builders';
@@ -44,7 +45,8 @@ describe('hardening', () => {
     await t.http.post('/api/auth/login').send({ username: 'officer2', password: TEST_PASSWORD }).expect(200);
   });
 
-  it('locks an account after 5 failed sign-ins even when the guesses arrive all at once', async () => {
+  it('locks an account after 5 failed sign-ins even when the guesses arrive all at once, and says so once in the log', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn');
     const guesses = await Promise.all(
       Array.from({ length: 12 }, (_, i) => t.http.post('/api/auth/login').send({ username: 'supervisor2', password: `parallel-guess-${i}` })),
     );
@@ -53,17 +55,22 @@ describe('hardening', () => {
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(MAX_FAILED_LOGINS);
     expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
     await t.http.post('/api/auth/login').send({ username: 'supervisor2', password: TEST_PASSWORD }).expect(429);
+    expect(warn.mock.calls.map(([message]) => String(message)).filter((message) => message.includes('"supervisor2" locked'))).toHaveLength(1);
+    warn.mockRestore();
     t.clock.advanceMinutes(16);
     await t.http.post('/api/auth/login').send({ username: 'supervisor2', password: TEST_PASSWORD }).expect(200);
   });
 
   it('counts an address’s guesses in flight: a burst over many usernames is cut off at the limit', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn');
     const guesses = await Promise.all(
       Array.from({ length: MAX_FAILURES_PER_ADDRESS + 10 }, (_, i) => t.http.post('/api/auth/login').send({ username: `burst${i}`, password: 'guess-guess' })),
     );
     const statuses = guesses.map((res) => res.status);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(MAX_FAILURES_PER_ADDRESS);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(10);
+    expect(warn.mock.calls.map(([message]) => String(message)).filter((message) => /^Address ".*127\.0\.0\.1" must wait/.test(message))).toHaveLength(1);
+    warn.mockRestore();
     t.clock.advanceMinutes(16);
     await t.http.post('/api/auth/login').send({ username: 'officer3', password: TEST_PASSWORD }).expect(200);
   });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { Repository } from 'typeorm';
@@ -44,7 +44,10 @@ export class AuthService {
     private readonly clock: Clock,
   ) {}
 
-  private readonly failuresByAddress = new AddressThrottle(MAX_FAILURES_PER_ADDRESS, LOCKOUT_MS);
+  private readonly logger = new Logger('SignIn');
+  private readonly failuresByAddress = new AddressThrottle(MAX_FAILURES_PER_ADDRESS, LOCKOUT_MS, (address) =>
+    this.logger.warn(`Address ${JSON.stringify(address)} must wait up to 15 minutes: ${MAX_FAILURES_PER_ADDRESS} failed sign-ins from it`),
+  );
   /** One sign-in attempt at a time per username in this process: see login. */
   private readonly attemptsByUsername = new KeyedQueue();
   /** On SQLite only: see SignInCache. */
@@ -61,7 +64,7 @@ export class AuthService {
     this.failuresByAddress.check(address, this.clock.now().getTime());
     const attempt = this.failuresByAddress.begin(address);
     try {
-      const session = await this.attemptsByUsername.run(username, () => this.attempt(username, password, kind));
+      const session = await this.attemptsByUsername.run(username, () => this.attempt(username, password, kind, address));
       attempt.end(false, this.clock.now().getTime());
       return session;
     } catch (error) {
@@ -70,7 +73,7 @@ export class AuthService {
     }
   }
 
-  private async attempt(username: string, password: string, kind: 'api' | 'web'): Promise<IssuedSession> {
+  private async attempt(username: string, password: string, kind: 'api' | 'web', address: string): Promise<IssuedSession> {
     const now = this.clock.now();
     const officer = await this.officers
       .createQueryBuilder('officer')
@@ -82,7 +85,9 @@ export class AuthService {
     }
     const passwordOk = await verifyPassword(password, officer?.passwordHash ?? DUMMY_PASSWORD_HASH);
     if (!officer || !passwordOk || !officer.active) {
-      if (officer) await this.recordFailure(officer, now);
+      if (officer && (await this.recordFailure(officer, now))) {
+        this.logger.warn(`Account ${JSON.stringify(officer.username)} locked for 15 minutes after ${MAX_FAILED_LOGINS} failed sign-ins (the last from ${JSON.stringify(address)})`);
+      }
       throw new DomainError('unauthenticated', 'Username or password is not right, or the account is not active');
     }
     const token = randomBytes(32).toString('base64url');
@@ -112,21 +117,25 @@ export class AuthService {
     return { token, expiresAt, officer };
   }
 
-  /** Counts the failure in the database (not from the count read earlier) and locks at the limit. */
-  private async recordFailure(officer: Officer, now: Date): Promise<void> {
-    await this.unitOfWork.write(async (manager) => {
+  /**
+   * Counts the failure in the database (not from the count read earlier) and locks at the limit.
+   * Resolves true when this failure locked the account.
+   */
+  private async recordFailure(officer: Officer, now: Date): Promise<boolean> {
+    return this.unitOfWork.write(async (manager) => {
       await manager
         .createQueryBuilder()
         .update(Officer)
         .set({ failedLoginCount: () => '"failedLoginCount" + 1' })
         .where('id = :id', { id: officer.id })
         .execute();
-      await manager
+      const locked = await manager
         .createQueryBuilder()
         .update(Officer)
         .set({ failedLoginCount: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) })
         .where('id = :id AND "failedLoginCount" >= :max', { id: officer.id, max: MAX_FAILED_LOGINS })
         .execute();
+      return (locked.affected ?? 0) > 0;
     });
   }
 
@@ -222,6 +231,8 @@ class AddressThrottle {
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
+    /** Told once each time an address reaches the limit. */
+    private readonly onLimit: (address: string) => void,
   ) {}
 
   check(address: string, now: number): void {
@@ -248,6 +259,7 @@ class AddressThrottle {
     const recent = this.recent(address, now);
     recent.push(now);
     this.failures.set(address, recent);
+    if (recent.length === this.limit) this.onLimit(address);
     if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value as string);
   }
 
