@@ -30,7 +30,9 @@ export class RendererBusyError extends DomainError {
 
 export class RenderTimeoutError extends DomainError {
   constructor(readonly timeoutMs: number) {
-    super('unavailable', `Printing the handbook took longer than ${timeoutMs} ms`);
+    const seconds = Math.max(1, Math.round(timeoutMs / 1000));
+    // Printing gives way to everything else the server does, so a print this slow means a busy server.
+    super('unavailable', `The handbook could not be printed within ${seconds} second${seconds === 1 ? '' : 's'} because the server is busy. Try again in a minute.`);
     this.name = 'RenderTimeoutError';
   }
 }
