@@ -289,7 +289,10 @@ describe('ChromiumPdfRenderer limits and lifecycle', () => {
     try {
       await renderer.start();
       await expect(renderer.render(html)).rejects.toBeInstanceOf(RenderTimeoutError);
-      await expect(renderer.render(html)).rejects.toThrow(/could not be printed within 1 second because the server is busy. Try again/);
+      const error = await renderer.render(html).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(RenderTimeoutError);
+      expect((error as RenderTimeoutError).message).toMatch(/could not be printed within 1 second because the server is busy. Try again/);
+      expect((error as RenderTimeoutError).headers).toEqual({ 'Retry-After': '60' });
       expect(renderer.stats()).toMatchObject({ timedOut: 2, active: 0 });
     } finally {
       await renderer.close();

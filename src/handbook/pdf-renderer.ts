@@ -32,7 +32,9 @@ export class RenderTimeoutError extends DomainError {
   constructor(readonly timeoutMs: number) {
     const seconds = Math.max(1, Math.round(timeoutMs / 1000));
     // Printing gives way to everything else the server does, so a print this slow means a busy server.
-    super('unavailable', `The handbook could not be printed within ${seconds} second${seconds === 1 ? '' : 's'} because the server is busy. Try again in a minute.`);
+    super('unavailable', `The handbook could not be printed within ${seconds} second${seconds === 1 ? '' : 's'} because the server is busy. Try again in a minute.`, [], {
+      'Retry-After': '60',
+    });
     this.name = 'RenderTimeoutError';
   }
 }
