@@ -1,3 +1,4 @@
+import { MAX_FAILURES_PER_ADDRESS } from '../src/auth/auth.service';
 import { Contact } from '../src/contacts/contact.entity';
 import { POSTGRES_MIGRATIONS } from '../src/database/migrations/postgres';
 import { Officer } from '../src/officers/officer.entity';
@@ -5,7 +6,7 @@ import { UpdateScheduler } from '../src/updates/update-scheduler';
 import { caseBody } from './support/builders';
 import { FakeClock } from './support/fake-clock';
 import { createScratchDatabase } from './support/scratch-database';
-import { createTestApp, TestApp } from './support/test-app';
+import { createTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 
 const PG = process.env.TEST_PG_URL;
 
@@ -42,6 +43,19 @@ const PG = process.env.TEST_PG_URL;
     expect(await a.dataSource.showMigrations()).toBe(false);
     expect(await b.dataSource.showMigrations()).toBe(false);
     expect(await a.dataSource.getRepository(Officer).count()).toBe(6);
+  });
+
+  it('counts failed sign-ins from one address on both instances together', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
+      const app = i % 2 === 0 ? a : b;
+      statuses.push((await app.http.post('/api/auth/login').send({ username: `spread${i}`, password: 'guess-guess' })).status);
+    }
+    expect(statuses.every((status) => status === 401)).toBe(true);
+    // Fifteen on each: either alone would still let the address try.
+    await a.http.post('/api/auth/login').send({ username: 'officer1', password: TEST_PASSWORD }).expect(429);
+    await b.http.post('/api/auth/login').send({ username: 'officer1', password: TEST_PASSWORD }).expect(429);
+    clock.advanceMinutes(16);
   });
 
   it('lets a token from one instance work on the other (sessions live in the database)', async () => {

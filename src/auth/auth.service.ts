@@ -7,6 +7,7 @@ import { DomainError } from '../common/domain-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Officer } from '../officers/officer.entity';
 import { Actor } from './actor';
+import { AddressThrottle } from './address-throttle';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password';
 import { Session } from './session.entity';
 import { CachedSignIn, SignInCache } from './sign-in-cache';
@@ -45,7 +46,7 @@ export class AuthService {
   ) {}
 
   private readonly logger = new Logger('SignIn');
-  private readonly failuresByAddress = new AddressThrottle(MAX_FAILURES_PER_ADDRESS, LOCKOUT_MS, (address) =>
+  private readonly failuresByAddress = new AddressThrottle(this.unitOfWork, MAX_FAILURES_PER_ADDRESS, LOCKOUT_MS, (address) =>
     this.logger.warn(`Address ${JSON.stringify(address)} must wait up to 15 minutes: ${MAX_FAILURES_PER_ADDRESS} failed sign-ins from it`),
   );
   /** One sign-in attempt at a time per username in this process: see login. */
@@ -56,21 +57,19 @@ export class AuthService {
   /**
    * Checks the password and opens a session. Repeated failures lock the account for 15 minutes
    * (stored, so every instance sees it) and slow down an address that tries many usernames.
-   * Guesses sent all at once must not each read the account before any failure is counted: an
-   * address's attempts in flight count against it, attempts at one username take turns in this
-   * process, and the failure count is raised in the database itself (other instances).
+   * Both counts live in the database, so every instance sees them. Guesses sent all at once must
+   * not each read a count before any failure is added to it: an address's attempts in flight count
+   * against it (AddressThrottle), attempts at one username take turns in this process, and an
+   * account's failure count is raised in SQL.
    */
-  async login(username: string, password: string, kind: 'api' | 'web' = 'api', address = 'unknown'): Promise<IssuedSession> {
-    this.failuresByAddress.check(address, this.clock.now().getTime());
-    const attempt = this.failuresByAddress.begin(address);
-    try {
-      const session = await this.attemptsByUsername.run(username, () => this.attempt(username, password, kind, address));
-      attempt.end(false, this.clock.now().getTime());
-      return session;
-    } catch (error) {
-      attempt.end(error instanceof DomainError && error.code === 'unauthenticated', this.clock.now().getTime());
-      throw error;
-    }
+  login(username: string, password: string, kind: 'api' | 'web' = 'api', address = 'unknown'): Promise<IssuedSession> {
+    return this.failuresByAddress.attempt(
+      address,
+      this.clock.now(),
+      tooManyAttempts,
+      () => this.attemptsByUsername.run(username, () => this.attempt(username, password, kind, address)),
+      (error) => error instanceof DomainError && error.code === 'unauthenticated',
+    );
   }
 
   private async attempt(username: string, password: string, kind: 'api' | 'web', address: string): Promise<IssuedSession> {
@@ -218,54 +217,6 @@ function tooManyAttempts(waitMs: number): DomainError {
     [],
     { 'Retry-After': String(seconds) },
   );
-}
-
-/**
- * Counts failed sign-ins per address in a sliding window, and attempts still in flight as if they
- * had failed. Bounded: old addresses are forgotten.
- */
-class AddressThrottle {
-  private readonly failures = new Map<string, number[]>();
-  private readonly inFlight = new Map<string, number>();
-
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-    /** Told once each time an address reaches the limit. */
-    private readonly onLimit: (address: string) => void,
-  ) {}
-
-  check(address: string, now: number): void {
-    const recent = this.recent(address, now);
-    if (recent.length + (this.inFlight.get(address) ?? 0) >= this.limit) {
-      throw tooManyAttempts(recent.length ? recent[0] + this.windowMs - now : this.windowMs);
-    }
-  }
-
-  /** An attempt from the address has started; end it exactly once. */
-  begin(address: string): { end(failed: boolean, now: number): void } {
-    this.inFlight.set(address, (this.inFlight.get(address) ?? 0) + 1);
-    return {
-      end: (failed, now) => {
-        const left = (this.inFlight.get(address) ?? 1) - 1;
-        if (left > 0) this.inFlight.set(address, left);
-        else this.inFlight.delete(address);
-        if (failed) this.fail(address, now);
-      },
-    };
-  }
-
-  private fail(address: string, now: number): void {
-    const recent = this.recent(address, now);
-    recent.push(now);
-    this.failures.set(address, recent);
-    if (recent.length === this.limit) this.onLimit(address);
-    if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value as string);
-  }
-
-  private recent(address: string, now: number): number[] {
-    return (this.failures.get(address) ?? []).filter((t) => now - t < this.windowMs);
-  }
 }
 
 /** Runs work for one key at a time, in the order it arrived; keys with nothing queued take no memory. */

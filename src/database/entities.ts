@@ -1,6 +1,7 @@
 import { AccessLogEntry } from '../access-log/access-log-entry.entity';
 import { SupervisorAlert } from '../alerts/supervisor-alert.entity';
 import { Session } from '../auth/session.entity';
+import { SignInFailure } from '../auth/sign-in-failure.entity';
 import { Case } from '../cases/case.entity';
 import { FamilyContact } from '../cases/family-contact.entity';
 import { Contact } from '../contacts/contact.entity';
@@ -20,6 +21,7 @@ export const ENTITIES = [
   Team,
   Officer,
   Session,
+  SignInFailure,
   Case,
   FamilyContact,
   AccessLogEntry,

@@ -1,0 +1,23 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Failed sign-ins per address, in the database so that every instance counts the same ones
+ * (AuthService's address throttle): by address and time for the count, by time for the clear-out.
+ */
+export class SignInFailures1795400000000 implements MigrationInterface {
+  name = 'SignInFailures1795400000000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE TABLE "sign_in_failures" ("id" uuid NOT NULL DEFAULT uuid_generate_v4(), "address" character varying(64) NOT NULL, "failedAt" TIMESTAMP NOT NULL, CONSTRAINT "PK_fa4e2048c06590424ef01bfd171" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(`CREATE INDEX "IDX_sign_in_failures_time" ON "sign_in_failures" ("failedAt") `);
+    await queryRunner.query(`CREATE INDEX "IDX_sign_in_failures_address_time" ON "sign_in_failures" ("address", "failedAt") `);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."IDX_sign_in_failures_address_time"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_sign_in_failures_time"`);
+    await queryRunner.query(`DROP TABLE "sign_in_failures"`);
+  }
+}
