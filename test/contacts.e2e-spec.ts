@@ -1,6 +1,6 @@
 import { Contact } from '../src/contacts/contact.entity';
 import { IdempotencyKey } from '../src/contacts/idempotency-key.entity';
-import { IdempotencyKeyPurger } from '../src/contacts/idempotency-key-purger';
+import { ExpiredRowsPurger } from '../src/database/expired-rows';
 import { accessEntries, asUser, rowCounts, summary } from './support/case-api';
 import { FakeClock } from './support/fake-clock';
 import { createTestApp, TestApp } from './support/test-app';
@@ -167,7 +167,7 @@ describe('contact log', () => {
         clock.advanceMinutes(23 * 60);
         const keys = t.dataSource.getRepository(IdempotencyKey);
         const before = await keys.count();
-        expect(await t.app.get(IdempotencyKeyPurger).purge()).toBeGreaterThanOrEqual(1);
+        expect(await t.app.get(ExpiredRowsPurger).purge()).toBeGreaterThanOrEqual(1);
         expect(await keys.findOneBy({ key: 'purge-old' })).toBeNull();
         expect(await keys.findOneBy({ key: 'purge-young' })).toMatchObject({ caseId: kase.id });
         expect(await keys.count()).toBeLessThan(before);

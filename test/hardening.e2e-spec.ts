@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { MAX_FAILED_LOGINS, MAX_FAILURES_PER_ADDRESS } from '../src/auth/auth.service';
+import { SignInFailure } from '../src/auth/sign-in-failure.entity';
 import { Case } from '../src/cases/case.entity';
+import { ExpiredRowsPurger } from '../src/database/expired-rows';
 import { caseBody } from './support/builders';
 import { createTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
 
@@ -69,7 +71,7 @@ describe('hardening', () => {
     const statuses = guesses.map((res) => res.status);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(MAX_FAILURES_PER_ADDRESS);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(10);
-    expect(warn.mock.calls.map(([message]) => String(message)).filter((message) => /^Address ".*127\.0\.0\.1" must wait/.test(message))).toHaveLength(1);
+    expect(warn.mock.calls.map(([message]) => String(message)).filter((message) => /^Address ".*127\.0\.0\.1" refused sign-in/.test(message))).toHaveLength(1);
     warn.mockRestore();
     t.clock.advanceMinutes(16);
     await t.http.post('/api/auth/login').send({ username: 'officer3', password: TEST_PASSWORD }).expect(200);
@@ -85,5 +87,19 @@ describe('hardening', () => {
     expect(statuses.slice(-2)).toEqual([429, 429]);
     t.clock.advanceMinutes(16);
     await t.http.post('/api/auth/login').send({ username: 'officer3', password: TEST_PASSWORD }).expect(200);
+  });
+
+  it('keeps a failed sign-in (address and time only) for the throttle’s window, then removes it', async () => {
+    t.clock.advanceMinutes(16);
+    await t.app.get(ExpiredRowsPurger).purge();
+    await t.http.post('/api/auth/login').send({ username: 'nobody-at-all', password: 'guess-guess' }).expect(401);
+    const failures = t.dataSource.getRepository(SignInFailure);
+    expect(await failures.find()).toEqual([{ id: expect.any(String), address: expect.stringMatching(/127\.0\.0\.1$/), failedAt: t.clock.now() }]);
+    t.clock.advanceMinutes(14);
+    await t.app.get(ExpiredRowsPurger).purge();
+    expect(await failures.count()).toBe(1);
+    t.clock.advanceMinutes(2);
+    expect(await t.app.get(ExpiredRowsPurger).purge()).toBeGreaterThanOrEqual(1);
+    expect(await failures.count()).toBe(0);
   });
 });

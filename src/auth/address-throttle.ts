@@ -1,6 +1,9 @@
-import { LessThan, MoreThan } from 'typeorm';
+import { MoreThan } from 'typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
 import { SignInFailure } from './sign-in-failure.entity';
+
+/** The throttle's window: a failure older than this counts for nothing (ExpiredRowsPurger removes it). */
+export const SIGN_IN_FAILURE_LIFETIME_MS = 15 * 60 * 1000;
 
 /** What the throttle stores of an address: Express's idea of it, at most the column's length. */
 export function storedAddress(address: string): string {
@@ -8,19 +11,21 @@ export function storedAddress(address: string): string {
 }
 
 /**
- * Failed sign-ins per address in a sliding window. The failures are kept in the database, so every
- * instance behind a load balancer counts the same ones; attempts still in flight in this process
- * count as if they had failed, so a burst sent at once gets no more tries than a sequence.
+ * Failed sign-ins per address in a sliding window (SIGN_IN_FAILURE_LIFETIME_MS). The failures are
+ * kept in the database, so every instance behind a load balancer counts the same ones; attempts
+ * still in flight in this process count as if they had failed, so a burst sent at once gets no
+ * more tries than a sequence.
  */
 export class AddressThrottle {
   private readonly inFlight = new Map<string, number>();
+  /** When this process last told of each address it refused, to tell once per window. */
+  private readonly toldAt = new Map<string, number>();
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly limit: number,
-    private readonly windowMs: number,
-    /** Told when a failure brings an address to the limit. */
-    private readonly onLimit: (address: string) => void,
+    /** Told when this process first refuses an address, and again after a window without. */
+    private readonly onRefusal: (address: string) => void,
   ) {}
 
   /**
@@ -35,7 +40,8 @@ export class AddressThrottle {
     try {
       const recent = await this.recentFailures(key, now);
       if (recent.length + alreadyInFlight >= this.limit) {
-        throw refuse(recent.length ? recent[0].failedAt.getTime() + this.windowMs - now.getTime() : this.windowMs);
+        this.tell(key, now.getTime());
+        throw refuse(recent.length ? recent[0].failedAt.getTime() + SIGN_IN_FAILURE_LIFETIME_MS - now.getTime() : SIGN_IN_FAILURE_LIFETIME_MS);
       }
       try {
         return await work();
@@ -59,17 +65,25 @@ export class AddressThrottle {
     });
   }
 
-  /** Stores the failure, clears out those past every window, and tells when the limit is reached. */
   private async recordFailure(address: string, now: Date): Promise<void> {
-    const count = await this.unitOfWork.write(async (manager) => {
-      await manager.insert(SignInFailure, { address, failedAt: now });
-      await manager.delete(SignInFailure, { failedAt: LessThan(this.windowStart(now)) });
-      return manager.count(SignInFailure, { where: { address, failedAt: MoreThan(this.windowStart(now)) } });
-    });
-    if (count === this.limit) this.onLimit(address);
+    await this.unitOfWork.write((manager) => manager.insert(SignInFailure, { address, failedAt: now }));
+  }
+
+  /**
+   * Decided in this process, not from a count in the database: two instances' transactions
+   * counting at once could both, or neither, see the failure that reached the limit.
+   */
+  private tell(address: string, now: number): void {
+    const last = this.toldAt.get(address);
+    if (last !== undefined && now - last < SIGN_IN_FAILURE_LIFETIME_MS) return;
+    this.toldAt.set(address, now);
+    this.onRefusal(address);
+    if (this.toldAt.size > 1_000) {
+      for (const [other, at] of this.toldAt) if (now - at >= SIGN_IN_FAILURE_LIFETIME_MS) this.toldAt.delete(other);
+    }
   }
 
   private windowStart(now: Date): Date {
-    return new Date(now.getTime() - this.windowMs);
+    return new Date(now.getTime() - SIGN_IN_FAILURE_LIFETIME_MS);
   }
 }

@@ -46,8 +46,8 @@ export class AuthService {
   ) {}
 
   private readonly logger = new Logger('SignIn');
-  private readonly failuresByAddress = new AddressThrottle(this.unitOfWork, MAX_FAILURES_PER_ADDRESS, LOCKOUT_MS, (address) =>
-    this.logger.warn(`Address ${JSON.stringify(address)} must wait up to 15 minutes: ${MAX_FAILURES_PER_ADDRESS} failed sign-ins from it`),
+  private readonly failuresByAddress = new AddressThrottle(this.unitOfWork, MAX_FAILURES_PER_ADDRESS, (address) =>
+    this.logger.warn(`Address ${JSON.stringify(address)} refused sign-in: it reached ${MAX_FAILURES_PER_ADDRESS} failed sign-ins in 15 minutes (counting those under way)`),
   );
   /** One sign-in attempt at a time per username in this process: see login. */
   private readonly attemptsByUsername = new KeyedQueue();

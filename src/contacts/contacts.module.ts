@@ -3,13 +3,12 @@ import { CasesModule } from '../cases/cases.module';
 import { SchedulingModule } from '../updates/scheduling.module';
 import { ContactsController } from './contacts.controller';
 import { ContactsService } from './contacts.service';
-import { IdempotencyKeyPurger } from './idempotency-key-purger';
 import { IdempotencyStore } from './idempotency-store';
 
 @Module({
   imports: [CasesModule, SchedulingModule],
   controllers: [ContactsController],
-  providers: [ContactsService, IdempotencyStore, IdempotencyKeyPurger],
+  providers: [ContactsService, IdempotencyStore],
   exports: [ContactsService],
 })
 export class ContactsModule {}

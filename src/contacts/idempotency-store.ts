@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LessThan } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { CompiledFind } from '../database/compiled-find';
 import { IdempotencyKey } from './idempotency-key.entity';
@@ -17,7 +17,8 @@ export class KeyAlreadyUsed extends Error {}
 
 /**
  * How long a key is honoured and its answer kept: long enough for any client's retries, short
- * enough that the stored answer (a copy of what was recorded) does not outlive its use.
+ * enough that the stored answer (a copy of what was recorded) does not outlive its use. Removed
+ * after that by ExpiredRowsPurger.
  */
 export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
@@ -41,12 +42,6 @@ export class IdempotencyStore {
   /** Removes one expired key in the caller's transaction, so that it can be stored anew. */
   async forget(manager: EntityManager, stored: IdempotencyKey): Promise<void> {
     await manager.delete(IdempotencyKey, { id: stored.id });
-  }
-
-  /** Removes every expired key; resolves with how many went. */
-  async purgeExpired(manager: EntityManager): Promise<number> {
-    const result = await manager.delete(IdempotencyKey, { createdAt: LessThan(this.expiryCutoff()) });
-    return result.affected ?? 0;
   }
 
   private expiryCutoff(): Date {

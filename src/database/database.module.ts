@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
+import { ExpiredRowsPurger } from './expired-rows';
 import { UnitOfWork } from './unit-of-work';
 import { WalCheckpointer } from './wal-checkpointer';
 
 @Global()
-@Module({ providers: [UnitOfWork, WalCheckpointer], exports: [UnitOfWork] })
+@Module({ providers: [UnitOfWork, WalCheckpointer, ExpiredRowsPurger], exports: [UnitOfWork] })
 export class DatabaseModule {}

@@ -2,10 +2,11 @@ import { DataSource } from 'typeorm';
 
 /**
  * Tables that legitimately grow during the corpus: the access log (refusals are logged), sign-in
- * sessions, idempotency keys, and the record of handbook prints (a GET of handbook.pdf with a junk
- * body it ignores still prints, and every print is recorded).
+ * sessions, failed sign-ins (the corpus's bad logins, for the address throttle), idempotency keys,
+ * and the record of handbook prints (a GET of handbook.pdf with a junk body it ignores still
+ * prints, and every print is recorded).
  */
-export const GROWING_TABLES = ['access_log', 'sessions', 'idempotency_keys', 'handbook_issues'];
+export const GROWING_TABLES = ['access_log', 'sessions', 'sign_in_failures', 'idempotency_keys', 'handbook_issues'];
 
 export type Fingerprint = Record<string, unknown[]>;
 

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Idempotency keys are forgotten a day after use (IdempotencyKeyPurger): an index to find the
+ * Idempotency keys are forgotten a day after use (ExpiredRowsPurger): an index to find the
  * old ones without reading the whole table.
  */
 export class IdempotencyKeyExpiry1795390000000 implements MigrationInterface {
