@@ -8,6 +8,8 @@ describe('loadConfig', () => {
     expect(config.database.type).toBe('sqlite');
     expect(config.database.location).toMatch(/data\/liaison\.sqlite$/);
     expect(config.demoPasswordIsDefault).toBe(true);
+    expect(config.runsBackgroundJobs).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).runsBackgroundJobs).toBe(false);
   });
 
   it.each([

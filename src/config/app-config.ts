@@ -20,6 +20,11 @@ export interface AppConfig {
   forceName: string;
   /** Which reverse proxies' X-Forwarded-* headers to believe (Express's `trust proxy`): see parseTrustProxy. */
   trustProxy: TrustProxy;
+  /**
+   * Whether the timed jobs run (the due-date refresh, the purge of expired rows): not under
+   * NODE_ENV=test, where tests call them, nor in one-shot commands such as the handbook CLI.
+   */
+  runsBackgroundJobs: boolean;
 }
 
 /** Off, a number of proxy hops in front of the app, or the proxies' addresses and subnets. */
@@ -57,7 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError('FORCE_NAME', 'must be at most 80 printable characters');
   }
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
-  return { port, nodeEnv, database, demoPassword, demoPasswordIsDefault, forceName, trustProxy };
+  return { port, nodeEnv, database, demoPassword, demoPasswordIsDefault, forceName, trustProxy, runsBackgroundJobs: nodeEnv !== 'test' };
 }
 
 function parseNodeEnv(raw: string | undefined): NodeEnv {

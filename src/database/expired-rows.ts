@@ -21,8 +21,8 @@ const EXPIRING: { entity: EntityTarget<ObjectLiteral>; column: string; lifetimeM
 ];
 
 /**
- * Removes rows past their lifetime (EXPIRING) at start-up and every hour, on an unref'd timer; not
- * in NODE_ENV=test, where tests call purge(). Each is one DELETE on an index: harmless if two
+ * Removes rows past their lifetime (EXPIRING) at start-up and every hour, on an unref'd timer
+ * (where the config runs background jobs; tests call purge()). Each is one DELETE on an index: harmless if two
  * instances run it at once.
  */
 @Injectable()
@@ -38,7 +38,7 @@ export class ExpiredRowsPurger implements OnApplicationBootstrap, OnModuleDestro
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'test') return;
+    if (!this.config.runsBackgroundJobs) return;
     this.runInBackground();
     this.timer = setInterval(() => this.runInBackground(), PURGE_INTERVAL_MS);
     this.timer.unref();

@@ -38,7 +38,10 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const app = await NestFactory.createApplicationContext(AppModule.register({ config }), { logger: ['error', 'warn'] });
+  // One print and out: no timed jobs (they would also run before the migrations below).
+  const app = await NestFactory.createApplicationContext(AppModule.register({ config: { ...config, runsBackgroundJobs: false } }), {
+    logger: ['error', 'warn'],
+  });
   try {
     await runMigrations(app.get(DataSource));
     const document = await app.get(HandbookService).pdfForReference(args.case, Boolean(args['large-print']), userInfo().username);

@@ -31,8 +31,9 @@ export interface RefreshResult {
  * Keeps stored statuses current as due dates pass, so reports read status with a query: every
  * case with an open update due before today is recomputed (an open update can only become
  * attempted or missed by the calendar moving on). Runs at start-up and every 15 minutes, on an
- * unref'd timer; not in NODE_ENV=test, where tests call it. Each case is recomputed in its own
- * short transaction, so the refresh never holds SQLite's write queue for long.
+ * unref'd timer, where the config runs background jobs (not in tests, which call it). Each case
+ * is recomputed in its own short transaction, so the refresh never holds SQLite's write queue for
+ * long.
  */
 @Injectable()
 export class UpdateRefresher implements OnApplicationBootstrap, OnModuleDestroy {
@@ -50,7 +51,7 @@ export class UpdateRefresher implements OnApplicationBootstrap, OnModuleDestroy 
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'test') return;
+    if (!this.config.runsBackgroundJobs) return;
     void this.enqueue(() => this.refreshDue());
     this.timer = setInterval(() => void this.enqueue(() => this.refreshDue()), REFRESH_INTERVAL_MS);
     this.timer.unref();
