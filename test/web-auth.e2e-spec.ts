@@ -1,15 +1,8 @@
 import request from 'supertest';
 import { WorkListSource } from '../src/web/home/work-list';
 import { createTestApp, TEST_PASSWORD, TestApp } from './support/test-app';
-import { signedIn, visibleText, WebClient } from './web/web-client';
+import { setCookie, signedIn, visibleText, WebClient } from './web/web-client';
 
-/** `name=value; Path=/; HttpOnly` → its attributes, for the cookie called name. */
-function setCookie(response: request.Response, name: string): string {
-  const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
-  const cookie = cookies.find((c) => c.startsWith(`${name}=`));
-  if (!cookie) throw new Error(`No Set-Cookie for ${name} in ${JSON.stringify(cookies)}`);
-  return cookie;
-}
 
 describe('web sign-in, session cookie, CSRF and error pages', () => {
   let t: TestApp;

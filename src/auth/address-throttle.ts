@@ -6,7 +6,7 @@ import { SignInFailure } from './sign-in-failure.entity';
 export const SIGN_IN_FAILURE_LIFETIME_MS = 15 * 60 * 1000;
 
 /** What the throttle stores of an address: Express's idea of it, at most the column's length. */
-export function storedAddress(address: string): string {
+function storedAddress(address: string): string {
   return address.slice(0, 64) || 'unknown';
 }
 

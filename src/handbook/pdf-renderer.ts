@@ -566,10 +566,18 @@ function setSessionNiceness(pid: number | undefined, niceness: number): void {
 }
 
 function sessionOf(pid: number): number | null {
+  const fields = statFields(pid);
+  return fields ? Number(fields[3]) : null;
+}
+
+/**
+ * The fields of /proc/<pid>/stat after the parenthesised command name (state ppid pgrp session
+ * ...), or null once the process has gone (or where there is no /proc).
+ */
+function statFields(pid: number | string): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the parenthesised command name: state ppid pgrp session ...
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]);
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return null;
   }
@@ -593,14 +601,9 @@ export function processGroupMembers(pgid: number): number[] | null {
   const members: number[] = [];
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // Fields after the parenthesised command name: state ppid pgrp ...
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid && fields[0] !== 'Z') members.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
+    // Null when the process ended while we looked.
+    const fields = statFields(entry);
+    if (fields && Number(fields[2]) === pgid && fields[0] !== 'Z') members.push(Number(entry));
   }
   return members;
 }

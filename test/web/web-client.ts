@@ -8,8 +8,12 @@ export class WebClient {
   /** `fl_session=…` as last set by the app, to replay it from elsewhere. */
   sessionCookie = '';
 
-  constructor(private readonly t: TestApp) {
-    this.agent = request.agent(t.app.getHttpServer());
+  /** `headers` go with every request (a proxy's X-Forwarded-* headers, say). */
+  constructor(
+    private readonly t: TestApp,
+    headers: Record<string, string> = {},
+  ) {
+    this.agent = request.agent(t.app.getHttpServer()).set(headers);
   }
 
   /** GETs a page and remembers its form token. */
@@ -39,6 +43,14 @@ export class WebClient {
     const session = ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.startsWith('fl_session='));
     if (session) this.sessionCookie = session.split(';')[0];
   }
+}
+
+/** The Set-Cookie line for the cookie called `name`: `name=value; Path=/; HttpOnly…`. */
+export function setCookie(response: request.Response, name: string): string {
+  const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+  const cookie = cookies.find((c) => c.startsWith(`${name}=`));
+  if (!cookie) throw new Error(`No Set-Cookie for ${name} in ${JSON.stringify(cookies)}`);
+  return cookie;
 }
 
 export async function signedIn(t: TestApp, username: string): Promise<WebClient> {
