@@ -211,9 +211,10 @@ export class AuthService {
 
 function tooManyAttempts(waitMs: number): DomainError {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  const minutes = Math.ceil(seconds / 60);
   return new DomainError(
     'too_many_attempts',
-    `Too many failed sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
+    `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
     [],
     { 'Retry-After': String(seconds) },
   );
